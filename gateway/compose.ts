@@ -1,0 +1,50 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { composeServices } from '@apollo/composition';
+import { lexicographicSortSchema, parse, printSchema } from 'graphql';
+
+const schemaDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'schema');
+
+/**
+ * The subgraphs as composed. `region` is composed ONCE: at run time its data source is the
+ * owner router over every regional deployment, so its URL here is only a name.
+ */
+export const SUBGRAPHS = [
+  { name: 'catalog', file: 'catalog.graphql', url: 'http://catalog.internal/graphql' },
+  { name: 'region', file: 'region.graphql', url: 'http://owner-router.internal/graphql' },
+] as const;
+
+export function readSchemaFile(file: string): string {
+  return readFileSync(join(schemaDir, file), 'utf8');
+}
+
+export interface Composed {
+  supergraphSdl: string;
+  /** The public API schema (no federation internals) for client code generators. */
+  apiSdl: string;
+}
+
+export function compose(): Composed {
+  const result = composeServices(
+    SUBGRAPHS.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(readSchemaFile(s.file)) })),
+  );
+  if (result.errors) {
+    throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  }
+  const api = result.schema.toAPISchema().toGraphQLJSSchema();
+  return {
+    supergraphSdl: `${result.supergraphSdl.trimEnd()}\n`,
+    apiSdl: `${printSchema(lexicographicSortSchema(api))}\n`,
+  };
+}
+
+export const SUPERGRAPH_FILE = join(schemaDir, 'supergraph.graphql');
+export const API_SCHEMA_FILE = join(schemaDir, 'api.graphql');
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const composed = compose();
+  writeFileSync(SUPERGRAPH_FILE, composed.supergraphSdl);
+  writeFileSync(API_SCHEMA_FILE, composed.apiSdl);
+  console.log(`wrote ${SUPERGRAPH_FILE} and ${API_SCHEMA_FILE}`);
+}

@@ -1,0 +1,80 @@
+import {
+  Kind, parse, valueFromASTUntyped,
+  type DirectiveNode, type DocumentNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode,
+} from 'graphql';
+
+/**
+ * The routing rules of the regional contract, read from the @route and @ownerKey directives
+ * in schema/region.graphql: the one place where routing is declared.
+ */
+export type RootRule =
+  | { to: 'ID'; arg: string[] }
+  | { to: 'EACH_ID'; arg: string[] }
+  | { to: 'OWNER'; arg: string[] }
+  | { to: 'ALL'; merge: 'connection'; ownerArg?: string[]; firstDefault: number; firstMax: number };
+
+export interface OwnerKey {
+  field: string;
+  globalId: boolean;
+}
+
+export interface RoutingTable {
+  /** Keyed `Query.socialEnterprises`, `Mutation.updateOffering`, … */
+  root: ReadonlyMap<string, RootRule>;
+  /** How each entity type's representation names its owner. */
+  entities: ReadonlyMap<string, OwnerKey>;
+}
+
+/** Largest page a connection serves (DESIGN.md §3). */
+export const MAX_PAGE_SIZE = 100;
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+function directiveArgs(d: DirectiveNode): Record<string, unknown> {
+  return Object.fromEntries((d.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]));
+}
+
+function ruleFor(typeName: string, field: FieldDefinitionNode): RootRule {
+  const where = `${typeName}.${field.name.value}`;
+  const route = field.directives?.find((d) => d.name.value === 'route');
+  if (!route) throw new Error(`routing table: ${where} has no @route rule`);
+  const args = directiveArgs(route);
+  const path = typeof args.arg === 'string' ? args.arg.split('.') : undefined;
+  switch (args.to) {
+    case 'ID':
+    case 'EACH_ID':
+    case 'OWNER':
+      if (!path) throw new Error(`routing table: ${where} @route(to: "${args.to}") needs arg`);
+      return { to: args.to, arg: path };
+    case 'ALL': {
+      if (args.merge !== 'connection') throw new Error(`routing table: ${where} has an unknown merge "${String(args.merge)}"`);
+      if (typeName === 'Mutation') throw new Error(`routing table: mutation ${where} may not fan out`);
+      const first = field.arguments?.find((a) => a.name.value === 'first');
+      const firstDefault = first?.defaultValue ? Number(valueFromASTUntyped(first.defaultValue)) : MAX_PAGE_SIZE;
+      return { to: 'ALL', merge: 'connection', ownerArg: path, firstDefault, firstMax: MAX_PAGE_SIZE };
+    }
+    default:
+      throw new Error(`routing table: ${where} has an unknown @route(to: "${String(args.to)}")`);
+  }
+}
+
+export function buildRoutingTable(document: DocumentNode | string): RoutingTable {
+  const doc = typeof document === 'string' ? parse(document) : document;
+  const root = new Map<string, RootRule>();
+  const entities = new Map<string, OwnerKey>();
+  for (const def of doc.definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const type = def as ObjectTypeDefinitionNode;
+    const name = type.name.value;
+    if (ROOT_TYPES.has(name)) {
+      for (const field of type.fields ?? []) root.set(`${name}.${field.name.value}`, ruleFor(name, field));
+      continue;
+    }
+    const ownerKey = type.directives?.find((d) => d.name.value === 'ownerKey');
+    if (ownerKey) {
+      const args = directiveArgs(ownerKey);
+      entities.set(name, { field: String(args.field), globalId: args.globalId === true });
+    }
+  }
+  return { root, entities };
+}

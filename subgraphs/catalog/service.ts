@@ -1,0 +1,57 @@
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { sql } from 'drizzle-orm';
+import * as schema from '../../drizzle/catalog/schema.ts';
+import { readSchemaFile } from '../../gateway/compose.ts';
+import { formatError } from '../../lib/apollo-options.ts';
+import { openDatabase, type Database, type Storage } from '../../lib/db/connect.ts';
+import { serveGraphQL, type Served } from '../../lib/http/serve.ts';
+import { MIGRATIONS } from '../../lib/paths.ts';
+import type { OwnerSettings } from '../owners.ts';
+import { createCatalogLoaders } from './loaders.ts';
+import { resolvers, type CatalogContext } from './resolvers.ts';
+import { syncCatalog } from './seed.ts';
+
+export interface CatalogServiceOptions {
+  storage: Storage;
+  owners: readonly OwnerSettings[];
+  port: number;
+  host?: string;
+}
+
+export interface CatalogService extends Served {
+  database: Database<typeof schema>;
+  stop(): Promise<void>;
+}
+
+export async function startCatalogService(options: CatalogServiceOptions): Promise<CatalogService> {
+  const database = await openDatabase(options.storage, schema);
+  await database.migrate(MIGRATIONS.catalog);
+  await syncCatalog(database.db, options.owners);
+  const apollo = new ApolloServer<CatalogContext>({
+    schema: buildSubgraphSchema({ typeDefs: parse(readSchemaFile('catalog.graphql')), resolvers: resolvers as never }),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: false,
+  });
+  await apollo.start();
+  const served = await serveGraphQL<CatalogContext>({
+    apollo,
+    port: options.port,
+    host: options.host,
+    context: async () => ({ db: database.db, loaders: createCatalogLoaders(database.db) }),
+    health: async () => {
+      try { await database.db.execute(sql`select 1`); return { database: true }; } catch { return { database: false }; }
+    },
+  });
+  return {
+    ...served,
+    database,
+    async stop() {
+      await served.close();
+      await apollo.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { and, arrayContains, arrayOverlaps, eq, exists, inArray, isNull, like, lte, gte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../lib/db/connect.ts';
+import { todayInAmsterdam } from '../../../lib/scalars.ts';
+import { offering, recognition } from '../../../drizzle/region/schema.ts';
+
+/** Filter pieces shared by the enterprise and offering lists. */
+
+export interface RecognitionFilter {
+  schemes?: string[] | null;
+  on?: string | null;
+}
+
+/** The enterprise holds a recognition (of one of the schemes) valid on the date. */
+export function recognisedOn(db: Db, enterpriseId: AnyColumn, f: RecognitionFilter): SQL {
+  const on = f.on ?? todayInAmsterdam();
+  return exists(
+    db.select({ one: sql`1` }).from(recognition).where(and(
+      eq(recognition.enterpriseId, enterpriseId),
+      f.schemes?.length ? inArray(recognition.scheme, f.schemes) : undefined,
+      lte(recognition.validFrom, on),
+      or(isNull(recognition.validUntil), gte(recognition.validUntil, on)),
+    )),
+  );
+}
+
+/** Dutch full-text match; user text goes through websearch_to_tsquery, which never throws. */
+export function matchesText(search: AnyColumn, query: string | null | undefined): SQL | undefined {
+  const q = query?.trim();
+  return q ? sql`${search} @@ websearch_to_tsquery('dutch'::regconfig, ${q})` : undefined;
+}
+
+export function inList(column: AnyColumn, values: string[] | null | undefined): SQL | undefined {
+  return values?.length ? inArray(column, values) : undefined;
+}
+
+export function containsAll(column: AnyColumn, values: string[] | null | undefined): SQL | undefined {
+  return values?.length ? arrayContains(column, values) : undefined;
+}
+
+export function overlaps(column: AnyColumn, values: string[] | null | undefined): SQL | undefined {
+  return values?.length ? arrayOverlaps(column, values) : undefined;
+}
+
+export function startsWithAny(column: AnyColumn, prefixes: string[] | null | undefined): SQL | undefined {
+  return prefixes?.length ? or(...prefixes.map((p) => like(column, `${p}%`))) : undefined;
+}
+
+/** The enterprise has an offering in one of the categories. */
+export function offersCategory(db: Db, enterpriseId: AnyColumn, categories: string[] | null | undefined): SQL | undefined {
+  if (!categories?.length) return undefined;
+  return exists(db.select({ one: sql`1` }).from(offering)
+    .where(and(eq(offering.enterpriseId, enterpriseId), inArray(offering.categoryCode, categories))));
+}

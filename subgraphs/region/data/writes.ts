@@ -1,0 +1,73 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../lib/db/connect.ts';
+import { auditLog, externalReference, offering, recognition, socialEnterprise } from '../../../drizzle/region/schema.ts';
+import type { Actor } from '../context.ts';
+import { enterpriseColumns, type EnterpriseRow } from './enterprises.ts';
+import { offeringColumns, type OfferingRow } from './offerings.ts';
+
+/** Writes of the regional contract: one transaction each, audited in the same transaction. */
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type NewEnterprise = typeof socialEnterprise.$inferInsert;
+type NewOffering = typeof offering.$inferInsert;
+type NewRecognition = Omit<typeof recognition.$inferInsert, 'enterpriseId' | 'id'>;
+type NewExternalReference = Omit<typeof externalReference.$inferInsert, 'enterpriseId'>;
+
+async function audit(tx: Tx, actor: Actor, action: string, entityType: string, entityId: string, detail: unknown): Promise<void> {
+  await tx.insert(auditLog).values({ actor: actor.subject, role: actor.role, client: actor.client, action, entityType, entityId, detail });
+}
+
+export async function insertEnterprise(
+  db: Db, actor: Actor, row: NewEnterprise, recognitions: NewRecognition[], refs: NewExternalReference[],
+): Promise<EnterpriseRow> {
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(socialEnterprise).values(row).returning(enterpriseColumns);
+    await replaceRecognitions(tx, created.id, recognitions);
+    if (refs.length) await tx.insert(externalReference).values(refs.map((r) => ({ ...r, enterpriseId: created.id })));
+    await audit(tx, actor, 'registerSocialEnterprise', 'SocialEnterprise', created.id, { name: created.name, kvkNumber: created.kvkNumber });
+    return created;
+  });
+}
+
+async function replaceRecognitions(tx: Tx, enterpriseId: string, list: NewRecognition[]): Promise<void> {
+  await tx.delete(recognition).where(eq(recognition.enterpriseId, enterpriseId));
+  if (list.length) {
+    await tx.insert(recognition).values(list.map((r) => ({ ...r, id: crypto.randomUUID(), enterpriseId })));
+  }
+}
+
+export async function updateEnterprise(
+  db: Db, actor: Actor, id: string, changes: Partial<NewEnterprise>, recognitions: NewRecognition[] | undefined,
+): Promise<EnterpriseRow | undefined> {
+  return db.transaction(async (tx) => {
+    const [updated] = await tx.update(socialEnterprise).set({ ...changes, updatedAt: sql`now()` })
+      .where(eq(socialEnterprise.id, id)).returning(enterpriseColumns);
+    if (!updated) return undefined;
+    if (recognitions) await replaceRecognitions(tx, id, recognitions);
+    await audit(tx, actor, 'updateSocialEnterprise', 'SocialEnterprise', id, { fields: Object.keys(changes), recognitions: recognitions?.length });
+    return updated;
+  });
+}
+
+export async function insertOffering(db: Db, actor: Actor, row: NewOffering): Promise<OfferingRow> {
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(offering).values(row).returning(offeringColumns);
+    await audit(tx, actor, 'registerOffering', 'Offering', created.id, { name: created.name, enterpriseId: created.enterpriseId });
+    return created;
+  });
+}
+
+export async function updateOffering(db: Db, actor: Actor, id: string, changes: Partial<NewOffering>): Promise<OfferingRow | undefined> {
+  return db.transaction(async (tx) => {
+    const [updated] = await tx.update(offering).set({ ...changes, updatedAt: sql`now()` })
+      .where(eq(offering.id, id)).returning(offeringColumns);
+    if (updated) await audit(tx, actor, 'updateOffering', 'Offering', id, { fields: Object.keys(changes) });
+    return updated;
+  });
+}
+
+/** Postgres unique violation, whichever driver raised it (drizzle wraps it in `cause`). */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return err?.code === '23505' || err?.cause?.code === '23505';
+}

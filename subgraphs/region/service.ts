@@ -1,0 +1,75 @@
+import { ApolloServer } from '@apollo/server';
+import { sql } from 'drizzle-orm';
+import * as schema from '../../drizzle/region/schema.ts';
+import { formatError } from '../../lib/apollo-options.ts';
+import { openDatabase, type Database, type Storage } from '../../lib/db/connect.ts';
+import { serveGraphQL, type Served } from '../../lib/http/serve.ts';
+import { MIGRATIONS } from '../../lib/paths.ts';
+import type { OwnerSettings } from '../owners.ts';
+import { createRegionContext, type RegionContext } from './context.ts';
+import { generateDemoData } from './seed/generate.ts';
+import { loadDemoData } from './seed/load.ts';
+import { regionSchema } from './subgraph.ts';
+
+export interface RegionServiceOptions {
+  owner: OwnerSettings;
+  storage: Storage;
+  port: number;
+  host?: string;
+  /** Load the owner's demo data when its database is empty. */
+  seedDemo: boolean;
+  /** Demo volume override (benchmarks: 100,000 enterprises). */
+  demoEnterprises?: number;
+}
+
+export interface RegionService extends Served {
+  database: Database<typeof schema>;
+  owner: OwnerSettings;
+  stop(): Promise<void>;
+}
+
+export async function prepareRegionDatabase(options: Pick<RegionServiceOptions, 'owner' | 'storage' | 'seedDemo' | 'demoEnterprises'>) {
+  const database = await openDatabase(options.storage, schema);
+  await database.migrate(MIGRATIONS.region);
+  if (options.seedDemo) {
+    const [{ n }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(schema.socialEnterprise);
+    if (n === 0) await loadDemoData(database.db, generateDemoData(options.owner, { enterprises: options.demoEnterprises }));
+  }
+  return database;
+}
+
+/** One owner's regional subgraph: its own database, the shared regional contract. */
+export async function startRegionService(options: RegionServiceOptions): Promise<RegionService> {
+  const database = await prepareRegionDatabase(options);
+  const apollo = new ApolloServer<RegionContext>({
+    schema: regionSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    // The gateway is the only client; it sends operations its own validation accepted.
+    csrfPrevention: false,
+  });
+  await apollo.start();
+  const served = await serveGraphQL<RegionContext>({
+    apollo,
+    port: options.port,
+    host: options.host,
+    context: async (req) => createRegionContext(options.owner, database.db, {
+      subject: 'anonymous',
+      role: 'public',
+      client: (req.headers['x-client-name'] as string | undefined) ?? null,
+    }),
+    health: async () => {
+      try { await database.db.execute(sql`select 1`); return { database: true }; } catch { return { database: false }; }
+    },
+  });
+  return {
+    ...served,
+    database,
+    owner: options.owner,
+    async stop() {
+      await served.close();
+      await apollo.stop();
+      await database.close();
+    },
+  };
+}
