@@ -3,6 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { formatError } from '../lib/apollo-options.ts';
 import { serveGraphQL, type Served } from '../lib/http/serve.ts';
+import { once } from '../lib/once.ts';
 import { readSchemaFile, SUPERGRAPH_FILE } from './compose.ts';
 import { OwnerRouterDataSource, ServiceDataSource } from './router/apollo-data-source.ts';
 import { httpTransport } from './router/http-transport.ts';
@@ -68,10 +69,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   return {
     ...served,
     router,
-    async stop() {
+    stop: once(async () => {
       await served.close();
       await apollo.stop();
       await transport.close();
-    },
+    }),
   };
 }

@@ -58,4 +58,7 @@ export const resolvers = {
     group: (c: data.CategoryRow) => c.groupName,
     cpvCodes: (c: data.CategoryRow, _: unknown, ctx: Ctx) => ctx.loaders.cpvOfCategory.load(c.code),
   },
+  CpvCode: {
+    code: (c: data.CpvRow) => c.cpvCode,
+  },
 };

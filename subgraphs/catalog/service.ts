@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { sql } from 'drizzle-orm';
@@ -8,6 +9,7 @@ import { formatError } from '../../lib/apollo-options.ts';
 import { openDatabase, type Database, type Storage } from '../../lib/db/connect.ts';
 import { serveGraphQL, type Served } from '../../lib/http/serve.ts';
 import { MIGRATIONS } from '../../lib/paths.ts';
+import { once } from '../../lib/once.ts';
 import type { OwnerSettings } from '../owners.ts';
 import { createCatalogLoaders } from './loaders.ts';
 import { resolvers, type CatalogContext } from './resolvers.ts';
@@ -34,6 +36,7 @@ export async function startCatalogService(options: CatalogServiceOptions): Promi
     formatError,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
   const served = await serveGraphQL<CatalogContext>({
@@ -48,10 +51,10 @@ export async function startCatalogService(options: CatalogServiceOptions): Promi
   return {
     ...served,
     database,
-    async stop() {
+    stop: once(async () => {
       await served.close();
       await apollo.stop();
       await database.close();
-    },
+    }),
   };
 }

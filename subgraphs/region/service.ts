@@ -1,10 +1,12 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { sql } from 'drizzle-orm';
 import * as schema from '../../drizzle/region/schema.ts';
 import { formatError } from '../../lib/apollo-options.ts';
 import { openDatabase, type Database, type Storage } from '../../lib/db/connect.ts';
 import { serveGraphQL, type Served } from '../../lib/http/serve.ts';
 import { MIGRATIONS } from '../../lib/paths.ts';
+import { once } from '../../lib/once.ts';
 import type { OwnerSettings } from '../owners.ts';
 import { createRegionContext, type RegionContext } from './context.ts';
 import { generateDemoData } from './seed/generate.ts';
@@ -47,6 +49,7 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     includeStacktraceInErrorResponses: false,
     // The gateway is the only client; it sends operations its own validation accepted.
     csrfPrevention: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
   const served = await serveGraphQL<RegionContext>({
@@ -66,10 +69,10 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     ...served,
     database,
     owner: options.owner,
-    async stop() {
+    stop: once(async () => {
       await served.close();
       await apollo.stop();
       await database.close();
-    },
+    }),
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../lib/db/connect.ts';
 import { timestampKey } from '../../../lib/keyset-cursor.ts';
 import { externalReference, recognition, socialEnterprise } from '../../../drizzle/region/schema.ts';
@@ -28,7 +28,7 @@ export const ENTERPRISE_ORDERS: Record<string, OrderSpec<EnterpriseRow>> = {
 };
 
 /** Every column but the search vector. */
-const { search: _search, ...columns } = socialEnterprise._.columns;
+const { search: _search, ...columns } = getTableColumns(socialEnterprise);
 export const enterpriseColumns = columns;
 
 function where(db: Db, owner: string, f: EnterpriseFilter | null | undefined): SQL | undefined {

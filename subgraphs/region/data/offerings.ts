@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../lib/db/connect.ts';
 import { timestampKey } from '../../../lib/keyset-cursor.ts';
 import { offering } from '../../../drizzle/region/schema.ts';
@@ -23,7 +23,7 @@ export const OFFERING_ORDERS: Record<string, OrderSpec<OfferingRow>> = {
   UPDATED_AT_DESC: { column: offering.updatedAt, type: 'timestamp', dir: 'desc', key: (r) => timestampKey(r.updatedAt) },
 };
 
-const { search: _search, ...columns } = offering._.columns;
+const { search: _search, ...columns } = getTableColumns(offering);
 export const offeringColumns = columns;
 
 function where(db: Db, owner: string, f: OfferingFilter | null | undefined): SQL | undefined {

@@ -1,0 +1,34 @@
+import { getTableColumns } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { externalReference, offering, recognition, socialEnterprise } from '../../../drizzle/region/schema.ts';
+import type { Db } from '../../../lib/db/connect.ts';
+import type { DemoData } from './generate.ts';
+
+/** Postgres allows at most 65,535 bind parameters in one statement. */
+const MAX_PARAMETERS = 65_535;
+const MAX_ROWS_PER_STATEMENT = 1_000;
+
+/** Rows per INSERT: at most 1,000, and never more parameters than Postgres accepts. */
+export function rowsPerInsert(table: PgTable): number {
+  const columns = Object.keys(getTableColumns(table)).length;
+  return Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMETERS / columns)));
+}
+
+/**
+ * Bulk-inserts demo data in one transaction, parents before children (enterprises, then
+ * recognitions, external references and offerings), in multi-row INSERTs.
+ */
+export async function loadDemoData(db: Db, data: DemoData): Promise<void> {
+  await db.transaction(async (tx) => {
+    const insertAll = async <T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]) => {
+      const size = rowsPerInsert(table);
+      for (let i = 0; i < rows.length; i += size) {
+        await tx.insert(table).values(rows.slice(i, i + size) as T['$inferInsert'][]);
+      }
+    };
+    await insertAll(socialEnterprise, data.enterprises);
+    await insertAll(recognition, data.recognitions);
+    await insertAll(externalReference, data.externalReferences);
+    await insertAll(offering, data.offerings);
+  });
+}
