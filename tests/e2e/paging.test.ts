@@ -2,11 +2,17 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { socialEnterprise } from '../../drizzle/region/schema.ts';
 import { startTestHub, type GraphQLResult, type TestHub } from '../helpers/hub.ts';
+import { storageKinds, testDatabases } from '../helpers/databases.ts';
 import { enterpriseRows, postgresOrder } from '../helpers/oracle.ts';
 
+describe.each(storageKinds)('paging the merged list on %s', (kind) => {
 let hub: TestHub;
-beforeAll(async () => { hub = await startTestHub(); });
-afterAll(async () => { await hub?.stop(); });
+const dbs = testDatabases(kind);
+beforeAll(async () => { hub = await startTestHub({ storage: (service) => dbs.create(service) }); });
+afterAll(async () => {
+  await hub?.stop();
+  await dbs.dropAll();
+});
 
 const PAGE = `query Page($first: Int, $after: String, $orderBy: SocialEnterpriseOrder, $filter: SocialEnterpriseFilter) {
   socialEnterprises(first: $first, after: $after, orderBy: $orderBy, filter: $filter) {
@@ -110,4 +116,5 @@ describe('socialEnterprises fanned out over every owner', () => {
     const bad = await hub.query(PAGE, { after: 'not-a-cursor' });
     expect(bad.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
+});
 });

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
-import { getTableColumns } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import * as schema from '../../drizzle/region/schema.ts';
 import { externalReference, offering, recognition, socialEnterprise } from '../../drizzle/region/schema.ts';
