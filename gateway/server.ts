@@ -1,14 +1,43 @@
 import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { formatError } from '../lib/apollo-options.ts';
+import { HttpError } from '../lib/http/http-error.ts';
 import { serveGraphQL, type Served } from '../lib/http/serve.ts';
+import { ANONYMOUS, type Identity, type Role } from '../lib/identity.ts';
 import { once } from '../lib/once.ts';
+import { serviceKey, signRequest } from '../lib/service-auth.ts';
+import { ApiKeyStore, type ApiKeyRecord } from './auth/api-keys.ts';
+import { authenticator } from './auth/authenticate.ts';
+import { jwtVerifier, type JwtSettings } from './auth/jwt.ts';
 import { readSchemaFile, SUPERGRAPH_FILE } from './compose.ts';
+import { allowListPlugin } from './limits/allow-list.ts';
+import { armor, DEFAULT_SHAPE_LIMITS, type ShapeLimits } from './limits/armor.ts';
+import { costLimitPlugin, DEFAULT_BUDGETS } from './limits/cost.ts';
+import { introspectionPlugin } from './limits/introspection.ts';
+import { rateLimiter, type RateLimitSettings } from './limits/rate-limit.ts';
 import { OwnerRouterDataSource, ServiceDataSource } from './router/apollo-data-source.ts';
 import { httpTransport } from './router/http-transport.ts';
 import { OwnerRouter } from './router/owner-router.ts';
 import { buildRoutingTable } from './router/routing-table.ts';
+
+export interface GatewaySecurity {
+  /** Master secret; each service's signing key is derived from it. */
+  signingSecret: Buffer;
+  jwt: JwtSettings;
+  apiKeys: readonly ApiKeyRecord[];
+  /** Frontend origins allowed by CORS. */
+  corsOrigins: readonly string[];
+  /** Production: introspection only for `introspectionRoles`, no field suggestions. */
+  production: boolean;
+  introspectionRoles?: readonly Role[];
+  /** Off only for benchmarks that compare the bare router with a plain gateway. */
+  limits?: { shape?: ShapeLimits; budgets?: Record<Role, number>; maxTokens?: number } | false;
+  rateLimit?: RateLimitSettings | false;
+  /** Allow-list mode: only these operations (sha256 → query) run. */
+  allowList?: Record<string, string>;
+}
 
 export interface GatewayOptions {
   port: number;
@@ -18,6 +47,11 @@ export interface GatewayOptions {
   owners: readonly { code: string; url: string }[];
   /** Per-owner deadline for one subgraph request. */
   ownerTimeoutMs?: number;
+  security: GatewaySecurity;
+}
+
+export interface GatewayContext {
+  identity: Identity;
 }
 
 export interface Gateway extends Served {
@@ -36,11 +70,16 @@ async function reachable(url: string): Promise<boolean> {
 
 /** The one graph: @apollo/gateway on the checked-in supergraph, with the owner router for `region`. */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const { security } = options;
   const timeoutMs = options.ownerTimeoutMs ?? 5000;
   // Refuses to start when a root field of the regional contract has no routing rule.
   const table = buildRoutingTable(readSchemaFile('region.graphql'));
+  const keys = new Map<string, Buffer>();
+  const keyFor = (service: string) => keys.get(service) ?? keys.set(service, serviceKey(security.signingSecret, service)).get(service)!;
   const transport = httpTransport({
     urls: new Map([['catalog', options.catalogUrl], ...options.owners.map((o) => [o.code, o.url] as [string, string])]),
+    // Each service's request is signed for that service, after the router split it.
+    headers: (service, body, context) => signRequest(keyFor(service), (context as GatewayContext | undefined)?.identity ?? ANONYMOUS, body),
   });
   const router = new OwnerRouter({ table, owners: options.owners.map((o) => o.code), transport, timeoutMs });
   const gateway = new ApolloGateway({
@@ -51,13 +90,48 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       throw new Error(`the supergraph names an unknown subgraph "${name}"`);
     },
   });
-  const apollo = new ApolloServer({ gateway, formatError, includeStacktraceInErrorResponses: false });
+
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [ApolloServerPluginLandingPageDisabled()];
+  let validationRules: ReturnType<typeof armor>['validationRules'] = [];
+  const limits = security.limits === false ? undefined : security.limits ?? {};
+  if (limits) {
+    const shape = armor(limits.shape ?? DEFAULT_SHAPE_LIMITS, security.production);
+    validationRules = shape.validationRules;
+    plugins.push(...(shape.plugins as ApolloServerPlugin<GatewayContext>[]));
+    plugins.push(costLimitPlugin(table, () => options.owners.length, limits.budgets ?? DEFAULT_BUDGETS));
+  }
+  if (security.production) plugins.push(introspectionPlugin(security.introspectionRoles ?? ['analyst', 'municipality', 'wsp', 'partner']));
+  if (security.allowList) plugins.push(allowListPlugin(security.allowList) as ApolloServerPlugin<GatewayContext>);
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: security.production,
+    // On for everyone; the introspection plugin decides per role (Apollo's switch is global).
+    introspection: true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    parseOptions: limits ? { maxTokens: limits.maxTokens ?? 5000 } : undefined,
+    validationRules,
+    plugins,
+  });
   await apollo.start();
-  const served = await serveGraphQL({
+  const authenticate = authenticator(jwtVerifier(security.jwt), new ApiKeyStore(security.apiKeys));
+  const admit = security.rateLimit === false ? undefined : rateLimiter(security.rateLimit ?? { points: 1200, durationSeconds: 60 });
+  const served = await serveGraphQL<GatewayContext>({
     apollo,
     port: options.port,
     host: options.host,
-    context: async () => ({}),
+    cors: {
+      origin: (origin, callback) => callback(null, !origin || security.corsOrigins.includes(origin)),
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'apollo-require-preflight', 'x-apollo-operation-name', 'apollographql-client-name'],
+      maxAge: 600,
+    },
+    authenticate: (req) => authenticate(req.headers),
+    admit,
+    context: async (_req, identity) => ({ identity }),
     health: async () => {
       const checks = await Promise.all([
         ['catalog', options.catalogUrl] as const,
@@ -76,3 +150,5 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }),
   };
 }
+
+export { HttpError };

@@ -2,16 +2,23 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors.ts';
 
 /**
- * Error shaping shared by every service: no stack traces, and a BAD_USER_INPUT raised while
- * parsing a literal (a scalar's parseLiteral) keeps its code instead of becoming a generic
- * validation failure. Unexpected errors are logged and answered without internals.
+ * Error shaping shared by every service:
+ * - Apollo Server files errors raised during validation (a scalar's parseLiteral, a limit
+ *   rule) under GRAPHQL_VALIDATION_FAILED; the code the rule chose is kept instead.
+ * - The parser's token limit is a limit like the others: QUERY_TOO_COMPLEX.
+ * - Unexpected errors are logged and answered without internals (never a stack trace).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
   const original = (error as { originalError?: { extensions?: { code?: unknown } } })?.originalError;
-  if (original?.extensions?.code === ErrorCode.BAD_USER_INPUT) {
-    return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
+  const originalCode = original?.extensions?.code;
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && typeof originalCode === 'string' && originalCode !== code) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: originalCode } };
   }
-  if (formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
+  if (code === 'GRAPHQL_PARSE_FAILED' && /Document contains more than \d+ tokens/.test(formatted.message)) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.QUERY_TOO_COMPLEX } };
+  }
+  if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
     console.error('internal error:', error);
     return { message: 'Internal server error.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   }

@@ -3,7 +3,7 @@
  *   tsx scripts/start-service.ts catalog | gateway | <owner code>
  * Environment: PORT, DATABASE_URL (else PGlite under DATA_DIR, default .data/), SEED_DEMO
  * (default: yes on PGlite, no on PostgreSQL), CATALOG_URL and OWNER_URLS (gateway),
- * OWNER_TIMEOUT_MS (gateway), HOST (default 127.0.0.1).
+ * OWNER_TIMEOUT_MS (gateway), HOST (default 127.0.0.1); keys and security: scripts/security.ts.
  */
 import { startGateway } from '../gateway/server.ts';
 import { storageFromEnv } from '../lib/db/connect.ts';
@@ -11,6 +11,7 @@ import { startCatalogService } from '../subgraphs/catalog/service.ts';
 import { loadOwners } from '../subgraphs/owners.ts';
 import { startRegionService } from '../subgraphs/region/service.ts';
 import { CATALOG_PORT, GATEWAY_PORT, localUrl, ownerUrls } from './config.ts';
+import { gatewaySecurityFromEnv, serviceSigningKey } from './security.ts';
 
 const name = process.argv[2];
 const env = process.env;
@@ -25,10 +26,13 @@ async function main(): Promise<{ url: string; stop(): Promise<void> }> {
       catalogUrl: env.CATALOG_URL ?? localUrl(CATALOG_PORT),
       owners: ownerUrls(owners),
       ownerTimeoutMs: env.OWNER_TIMEOUT_MS ? Number(env.OWNER_TIMEOUT_MS) : undefined,
+      security: await gatewaySecurityFromEnv(),
     });
   }
   if (name === 'catalog') {
-    return startCatalogService({ storage: storageFromEnv('catalog'), owners, port: Number(env.PORT ?? CATALOG_PORT), host });
+    return startCatalogService({
+      storage: storageFromEnv('catalog'), owners, port: Number(env.PORT ?? CATALOG_PORT), host, signingKey: await serviceSigningKey('catalog'),
+    });
   }
   const owner = owners.find((o) => o.code === name);
   if (!owner) throw new Error(`usage: start-service.ts catalog | gateway | ${owners.map((o) => o.code).join(' | ')}`);
@@ -40,6 +44,7 @@ async function main(): Promise<{ url: string; stop(): Promise<void> }> {
     host,
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' || env.SEED_DEMO === '1' : storage.kind === 'pglite',
     demoEnterprises: env.DEMO_ENTERPRISES ? Number(env.DEMO_ENTERPRISES) : undefined,
+    signingKey: await serviceSigningKey(owner.code),
   });
 }
 

@@ -5,6 +5,7 @@
  * service's log lines; Ctrl-C stops them all.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { ensureDevKeys } from '../lib/dev-keys.ts';
 import { ROOT } from '../lib/paths.ts';
 import { loadOwners } from '../subgraphs/owners.ts';
 import { CATALOG_PORT, GATEWAY_PORT, localUrl } from './config.ts';
@@ -81,6 +82,8 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 const owners = loadOwners();
+// Made once, before the services start, so they all read the same keys.
+if (!process.env.HUB_SIGNING_SECRET) await ensureDevKeys();
 run('catalog');
 for (const o of owners) run(o.code);
 try {

@@ -1,17 +1,26 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import cors, { type CorsOptions } from 'cors';
+import type { Identity } from '../identity.ts';
+import { HttpError } from './http-error.ts';
 
 /**
- * A small Node HTTP host for an Apollo Server (its documented integration API), with the
- * routes every service has: `/graphql` and `/health`. No framework: fewer layers per request.
+ * A small Node HTTP host for an Apollo Server (its documented integration API), with what
+ * every service has: `/graphql` and `/health`, a body limit, and three hooks that run before
+ * GraphQL: CORS, authentication (which sees the raw body, for signatures) and admission
+ * (rate limits). No framework: fewer layers per request.
  */
 export interface ServeOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
-  context: (req: IncomingMessage) => Promise<TContext>;
+  authenticate: (req: IncomingMessage, body: string) => Promise<Identity>;
+  context: (req: IncomingMessage, identity: Identity) => Promise<TContext>;
   port: number;
   host?: string;
-  /** Readiness: resolves to named checks; any false makes /health answer 503. */
+  cors?: CorsOptions;
+  /** Throws HttpError to refuse (e.g. 429). */
+  admit?: (identity: Identity, req: IncomingMessage) => Promise<void>;
+  /** Readiness: named checks; any false makes /health answer 503. */
   health?: () => Promise<Record<string, boolean>>;
   maxBodyBytes?: number;
 }
@@ -23,15 +32,17 @@ export interface Served {
   close(): Promise<void>;
 }
 
-class BodyTooLarge extends Error {}
-
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) { reject(new BodyTooLarge()); req.destroy(); return; }
+      if (size > limit) {
+        reject(new HttpError(413, 'BAD_REQUEST', `Request body larger than ${limit} bytes.`));
+        req.resume();
+        return;
+      }
       chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -39,16 +50,25 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
+}
+
+function runCors(handler: ReturnType<typeof cors>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return new Promise((resolve, reject) => handler(req as never, res as never, (e?: unknown) => (e ? reject(e) : resolve())));
 }
 
 export async function serveGraphQL<TContext extends BaseContext>(options: ServeOptions<TContext>): Promise<Served> {
   const { apollo, maxBodyBytes = 1_000_000 } = options;
+  const corsHandler = options.cors ? cors(options.cors) : undefined;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
+      if (corsHandler) {
+        await runCors(corsHandler, req, res);
+        if (res.writableEnded) return; // a preflight was answered
+      }
       if (url.pathname === '/health') {
         const checks = options.health ? await options.health() : {};
         const ok = Object.values(checks).every(Boolean);
@@ -56,21 +76,23 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
         return;
       }
       if (url.pathname !== '/graphql') { sendJson(res, 404, { error: 'not found: use /graphql' }); return; }
+      const text = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
+      const identity = await options.authenticate(req, text);
+      await options.admit?.(identity, req);
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers)) {
         if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
       }
       let body: unknown;
-      if (req.method === 'POST') {
-        const text = await readBody(req, maxBodyBytes);
-        try { body = text ? JSON.parse(text) : undefined; } catch {
-          sendJson(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
-          return;
+      if (text) {
+        try { body = JSON.parse(text); } catch {
+          // Apollo Server answers a body that is not JSON (e.g. text/plain) itself; keep the text.
+          body = text;
         }
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(req),
+        context: () => options.context(req, identity),
       });
       for (const [k, v] of result.headers) res.setHeader(k, v);
       res.statusCode = result.status ?? 200;
@@ -78,7 +100,11 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (e) {
-      if (e instanceof BodyTooLarge) { sendJson(res, 413, { errors: [{ message: `Request body larger than ${maxBodyBytes} bytes.`, extensions: { code: 'BAD_REQUEST' } }] }); return; }
+      if (e instanceof HttpError) {
+        sendJson(res, e.status, { errors: [{ message: e.message, extensions: { code: e.code } }] }, e.headers);
+        return;
+      }
+      console.error('request failed:', e);
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.end();
     }

@@ -9,6 +9,7 @@ import { formatError } from '../../lib/apollo-options.ts';
 import { openDatabase, type Database, type Storage } from '../../lib/db/connect.ts';
 import { serveGraphQL, type Served } from '../../lib/http/serve.ts';
 import { MIGRATIONS } from '../../lib/paths.ts';
+import { signedByGateway } from '../../lib/http/signed-requests.ts';
 import { once } from '../../lib/once.ts';
 import type { OwnerSettings } from '../owners.ts';
 import { createCatalogLoaders } from './loaders.ts';
@@ -20,6 +21,8 @@ export interface CatalogServiceOptions {
   owners: readonly OwnerSettings[];
   port: number;
   host?: string;
+  /** This service's key for the gateway's request signatures (lib/service-auth.ts). */
+  signingKey: Buffer;
 }
 
 export interface CatalogService extends Served {
@@ -43,6 +46,7 @@ export async function startCatalogService(options: CatalogServiceOptions): Promi
     apollo,
     port: options.port,
     host: options.host,
+    authenticate: signedByGateway(options.signingKey),
     context: async () => ({ db: database.db, loaders: createCatalogLoaders(database.db) }),
     health: async () => {
       try { await database.db.execute(sql`select 1`); return { database: true }; } catch { return { database: false }; }

@@ -8,6 +8,8 @@ import { serveGraphQL, type Served } from '../../lib/http/serve.ts';
 import { MIGRATIONS } from '../../lib/paths.ts';
 import { once } from '../../lib/once.ts';
 import type { OwnerSettings } from '../owners.ts';
+import { signedByGateway } from '../../lib/http/signed-requests.ts';
+import { readAuditPlugin } from './audit.ts';
 import { createRegionContext, type RegionContext } from './context.ts';
 import { generateDemoData } from './seed/generate.ts';
 import { loadDemoData } from './seed/load.ts';
@@ -22,6 +24,8 @@ export interface RegionServiceOptions {
   seedDemo: boolean;
   /** Demo volume override (benchmarks: 100,000 enterprises). */
   demoEnterprises?: number;
+  /** This service's key for the gateway's request signatures (lib/service-auth.ts). */
+  signingKey: Buffer;
 }
 
 export interface RegionService extends Served {
@@ -49,18 +53,15 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     includeStacktraceInErrorResponses: false,
     // The gateway is the only client; it sends operations its own validation accepted.
     csrfPrevention: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), readAuditPlugin<RegionContext>()],
   });
   await apollo.start();
   const served = await serveGraphQL<RegionContext>({
     apollo,
     port: options.port,
     host: options.host,
-    context: async (req) => createRegionContext(options.owner, database.db, {
-      subject: 'anonymous',
-      role: 'public',
-      client: (req.headers['x-client-name'] as string | undefined) ?? null,
-    }),
+    authenticate: signedByGateway(options.signingKey),
+    context: async (_req, viewer) => createRegionContext(options.owner, database.db, viewer),
     health: async () => {
       try { await database.db.execute(sql`select 1`); return { database: true }; } catch { return { database: false }; }
     },

@@ -5,13 +5,13 @@ import { readSchemaFile } from '../../gateway/compose.ts';
 import { scalarResolvers } from '../../lib/scalars.ts';
 import { Mutation } from './resolvers/mutation.ts';
 import { Query } from './resolvers/query.ts';
-import { Node, Offering, Region, SocialEnterprise } from './resolvers/types.ts';
+import { AuditEntry, Node, Offering, Region, SocialEnterprise } from './resolvers/types.ts';
 
 /** The regional contract (schema/region.graphql) with its one implementation. */
 export function regionSchema(): GraphQLSchema {
   return buildSubgraphSchema({
     typeDefs: parse(readSchemaFile('region.graphql')),
     // The resolver map's per-field types differ; buildSubgraphSchema takes them untyped.
-    resolvers: { ...scalarResolvers, Query, Mutation, SocialEnterprise, Offering, Region, Node } as never,
+    resolvers: { ...scalarResolvers, Query, Mutation, SocialEnterprise, Offering, Region, Node, AuditEntry } as never,
   });
 }

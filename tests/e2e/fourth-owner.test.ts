@@ -4,6 +4,7 @@ import { startCatalogService, type CatalogService } from '../../subgraphs/catalo
 import { loadOwners, type OwnerSettings } from '../../subgraphs/owners.ts';
 import { startRegionService, type RegionService } from '../../subgraphs/region/service.ts';
 import { postGraphQL } from '../helpers/hub.ts';
+import { testSecurity, type TestSecurity } from '../helpers/security.ts';
 
 /** A fourth owner is configuration plus data: no schema, router or other-owner change. */
 const fourth: OwnerSettings = {
@@ -19,15 +20,21 @@ const fourth: OwnerSettings = {
 let catalog: CatalogService;
 let regions: RegionService[];
 let gateway: Gateway;
-const query = (q: string, v?: Record<string, unknown>) => postGraphQL<any>(gateway.url, q, v);
+let keys: TestSecurity;
+let staff: string;
+const query = (q: string, v?: Record<string, unknown>) => postGraphQL<any>(gateway.url, q, v, { authorization: `Bearer ${staff}` });
 
 beforeAll(async () => {
+  keys = await testSecurity();
+  staff = await keys.token({ roles: ['municipality'], owners: [fourth.code] });
   const owners = [...loadOwners(), fourth];
-  catalog = await startCatalogService({ storage: { kind: 'pglite' }, owners, port: 0 });
+  catalog = await startCatalogService({ storage: { kind: 'pglite' }, owners, port: 0, signingKey: keys.keyFor('catalog') });
   regions = await Promise.all(owners.map((owner) => startRegionService({
-    owner, storage: { kind: 'pglite' }, port: 0, seedDemo: owner !== fourth, demoEnterprises: 5,
+    owner, storage: { kind: 'pglite' }, port: 0, seedDemo: owner !== fourth, demoEnterprises: 5, signingKey: keys.keyFor(owner.code),
   })));
-  gateway = await startGateway({ port: 0, catalogUrl: catalog.url, owners: regions.map((r) => ({ code: r.owner.code, url: r.url })) });
+  gateway = await startGateway({
+    port: 0, catalogUrl: catalog.url, owners: regions.map((r) => ({ code: r.owner.code, url: r.url })), security: keys.security,
+  });
 });
 afterAll(async () => {
   await gateway?.stop();

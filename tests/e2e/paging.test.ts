@@ -92,7 +92,7 @@ describe('socialEnterprises fanned out over every owner', () => {
     const { ids } = await pageThrough({ orderBy: 'NAME_ASC' }, async (page) => {
       if (page % 3 !== 0) return;
       for (const owner of ['den-haag', 'rotterdam']) {
-        const res = await hub.query(`mutation($input: RegisterSocialEnterpriseInput!) { registerSocialEnterprise(input: $input) { id } }`, {
+        const res = await hub.asStaff(`mutation($input: RegisterSocialEnterpriseInput!) { registerSocialEnterprise(input: $input) { id } }`, {
           input: {
             owner, name: names[n % names.length], kvkNumber: String(40000000 + n), legalForm: 'BV',
             municipality: owner === 'den-haag' ? 'GM0518' : 'GM0599', postcode4: owner === 'den-haag' ? '2511' : '3011',

@@ -33,6 +33,7 @@ describe('composition', () => {
       'Query.offering': 'ID id',
       'Query.node': 'ID id',
       'Query.nodes': 'EACH_ID ids',
+      'Query.auditLog': 'OWNER owner',
       'Mutation.registerSocialEnterprise': 'OWNER input.owner',
       'Mutation.updateSocialEnterprise': 'ID id',
       'Mutation.registerOffering': 'ID input.enterpriseId',

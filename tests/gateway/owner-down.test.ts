@@ -75,6 +75,7 @@ async function startTestHubWith(url: string) {
     catalogUrl: hub.catalog.url,
     owners: [...[...hub.regions.values()].map((r) => ({ code: r.owner.code, url: r.url })), { code: 'traag', url }],
     ownerTimeoutMs: 400,
+    security: hub.keys.security,
   });
   const { postGraphQL } = await import('../helpers/hub.ts');
   return { query: (q: string) => postGraphQL<any>(gateway.url, q), stop: () => gateway.stop() };

@@ -100,17 +100,17 @@ describe('routing by owner', () => {
   });
 
   it('mutations go to the owner the input names, and write nothing on bad input', async () => {
-    const ok = await hub.query(`mutation { registerSocialEnterprise(input: {
+    const ok = await hub.asStaff(`mutation { registerSocialEnterprise(input: {
       owner: "rotterdam", name: "Fietsatelier Één", kvkNumber: "77777777", legalForm: STICHTING, municipality: "GM0599",
       postcode4: "3011", description: "Fietsreparatie door mensen met afstand tot de arbeidsmarkt.", staffTotal: 12, staffWithDistance: 9
     }) { id owner { code } shareWithDistance } }`);
     expect(ok.errors).toBeUndefined();
     expect(ok.data.registerSocialEnterprise).toEqual({ id: expect.stringMatching(/^rotterdam:SocialEnterprise:/), owner: { code: 'rotterdam' }, shareWithDistance: '0.7500' });
-    const wrong = await hub.query(`mutation { registerSocialEnterprise(input: {
+    const wrong = await hub.asStaff(`mutation { registerSocialEnterprise(input: {
       owner: "rotterdam", name: "Verkeerde Gemeente", kvkNumber: "77777778", legalForm: BV, municipality: "GM0518",
       postcode4: "2511", description: "x", staffTotal: 2, staffWithDistance: 1 }) { id } }`);
     expect(wrong.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'municipality' } });
-    const dup = await hub.query(`mutation { registerSocialEnterprise(input: {
+    const dup = await hub.asStaff(`mutation { registerSocialEnterprise(input: {
       owner: "rotterdam", name: "Dubbel", kvkNumber: "77777777", legalForm: BV, municipality: "GM0599",
       postcode4: "3011", description: "x", staffTotal: 2, staffWithDistance: 1 }) { id } }`);
     expect(dup.errors?.[0].extensions?.code).toBe('CONFLICT');
@@ -120,18 +120,18 @@ describe('routing by owner', () => {
 
   it('a Decimal price round-trips exactly; a float is refused', async () => {
     const ids = await firstIdsPerOwner();
-    const created = await hub.query(`mutation($e: ID!) { registerOffering(input: {
+    const created = await hub.asStaff(`mutation($e: ID!) { registerOffering(input: {
       enterpriseId: $e, name: "Kantoorschoonmaak", description: "Dagelijkse schoonmaak", kind: SERVICE, category: "cleaning",
       cpvCode: "90919200-4", price: { amount: "9999999999.99", unit: PER_MONTH }, serviceArea: ["GM0518"], countsForSocialReturn: true
     }) { id price { amount unit } } }`, { e: ids['den-haag'].id });
     expect(created.errors).toBeUndefined();
     expect(created.data.registerOffering.price).toEqual({ amount: '9999999999.99', unit: 'PER_MONTH' });
     const id = created.data.registerOffering.id;
-    const updated = await hub.query(`mutation($id: ID!) { updateOffering(id: $id, input: { price: { amount: "0.10", unit: PER_HOUR } }) { price { amount } } }`, { id });
+    const updated = await hub.asStaff(`mutation($id: ID!) { updateOffering(id: $id, input: { price: { amount: "0.10", unit: PER_HOUR } }) { price { amount } } }`, { id });
     expect(updated.data.updateOffering.price).toEqual({ amount: '0.10' });
     const read = await hub.query(`query($id: ID!) { offering(id: $id) { price { amount } } }`, { id });
     expect(read.data.offering.price).toEqual({ amount: '0.10' });
-    const float = await hub.query(`mutation($id: ID!) { updateOffering(id: $id, input: { price: { amount: 12.5, unit: PER_HOUR } }) { id } }`, { id });
+    const float = await hub.asStaff(`mutation($id: ID!) { updateOffering(id: $id, input: { price: { amount: 12.5, unit: PER_HOUR } }) { id } }`, { id });
     expect(float.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -3,6 +3,9 @@ import type { Storage } from '../../lib/db/connect.ts';
 import { startCatalogService, type CatalogService } from '../../subgraphs/catalog/service.ts';
 import { loadOwners, type OwnerSettings } from '../../subgraphs/owners.ts';
 import { startRegionService, type RegionService } from '../../subgraphs/region/service.ts';
+import type { Identity } from '../../lib/identity.ts';
+import { signRequest } from '../../lib/service-auth.ts';
+import { testSecurity, type TestSecurity } from './security.ts';
 
 /**
  * The whole hub in this process on real loopback HTTP: catalog, one regional service per
@@ -12,8 +15,13 @@ export interface TestHub {
   url: string;
   gateway: Gateway;
   catalog: CatalogService;
+  keys: TestSecurity;
+  /** A token for the default staff role of den-haag, used by `query` for writes in tests. */
+  staffToken(owner: string): Promise<string>;
   regions: Map<string, RegionService>;
-  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  query<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResult<T>>;
+  /** As `query`, with a token of municipal staff of every owner (for tests that write). */
+  asStaff<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
   stop(): Promise<void>;
 }
 
@@ -30,12 +38,13 @@ export interface TestHubOptions {
   ownerTimeoutMs?: number;
   /** Extra owners the gateway routes to without this helper starting them (e.g. a hanging server). */
   externalOwners?: { code: string; url: string }[];
+  keys?: TestSecurity;
 }
 
-export async function postGraphQL<T>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {
+export async function postGraphQL<T>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResult<T>> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as GraphQLResult<T>;
@@ -44,14 +53,16 @@ export async function postGraphQL<T>(url: string, query: string, variables?: Rec
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const owners = options.owners ?? loadOwners();
   const storage = options.storage ?? (() => ({ kind: 'pglite' as const }));
+  const keys = options.keys ?? await testSecurity();
   const [catalog, ...regionList] = await Promise.all([
-    startCatalogService({ storage: await storage('catalog'), owners, port: 0 }),
+    startCatalogService({ storage: await storage('catalog'), owners, port: 0, signingKey: keys.keyFor('catalog') }),
     ...owners.map(async (owner) => startRegionService({
       owner,
       storage: await storage(owner.code),
       port: 0,
       seedDemo: options.seedDemo ?? true,
       demoEnterprises: options.demoEnterprises,
+      signingKey: keys.keyFor(owner.code),
     })),
   ]) as [CatalogService, ...RegionService[]];
   const regions = new Map(regionList.map((r) => [r.owner.code, r]));
@@ -60,16 +71,29 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     catalogUrl: catalog.url,
     owners: [...regionList.map((r) => ({ code: r.owner.code, url: r.url })), ...(options.externalOwners ?? [])],
     ownerTimeoutMs: options.ownerTimeoutMs ?? 5000,
+    security: keys.security,
   });
+  const allOwners = [...owners.map((o) => o.code), ...(options.externalOwners ?? []).map((o) => o.code)];
+  const staff = await keys.token({ subject: 'test-staff', roles: ['municipality'], owners: allOwners });
   return {
     url: gateway.url,
     gateway,
     catalog,
     regions,
-    query: (query, variables) => postGraphQL(gateway.url, query, variables),
+    keys,
+    staffToken: (owner) => keys.token({ subject: `staff-${owner}`, roles: ['municipality'], owners: [owner] }),
+    query: (query, variables, headers) => postGraphQL(gateway.url, query, variables, headers),
+    asStaff: (query, variables) => postGraphQL(gateway.url, query, variables, { authorization: `Bearer ${staff}` }),
     async stop() {
       await gateway.stop();
       await Promise.all([catalog.stop(), ...regionList.map((r) => r.stop())]);
     },
   };
+}
+
+/** A request straight to a service, signed as the gateway would sign it for `identity`. */
+export async function postSigned<T>(url: string, key: Buffer, identity: Identity, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>> {
+  const body = JSON.stringify({ query, variables });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signRequest(key, identity, body) }, body });
+  return (await res.json()) as GraphQLResult<T>;
 }

@@ -4,20 +4,24 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadOwners } from '../../subgraphs/owners.ts';
 import { startRegionService } from '../../subgraphs/region/service.ts';
-import { postGraphQL } from '../helpers/hub.ts';
+import { postSigned } from '../helpers/hub.ts';
+import { serviceKey } from '../../lib/service-auth.ts';
 import { storageKinds, testDatabases } from '../helpers/databases.ts';
 
 // Timestamps must not depend on the process time zone.
 process.env.TZ = 'America/Sao_Paulo';
 
 const owner = loadOwners().find((o) => o.code === 'den-haag')!;
+const signingKey = serviceKey(Buffer.from('storage-test-secret'), 'den-haag');
+const staff = { subject: 'staff', roles: ['municipality' as const], owners: ['den-haag'] };
+const postGraphQL = <T,>(url: string, query: string, variables?: Record<string, unknown>) => postSigned<T>(url, signingKey, staff, query, variables);
 
 describe.each(storageKinds)('the regional data layer on %s', (kind) => {
   const dbs = testDatabases(kind);
   afterAll(() => dbs.dropAll());
 
   it('migrates, seeds, pages, and keeps Decimal and DateTime exact', async () => {
-    const service = await startRegionService({ owner, storage: await dbs.create('region'), port: 0, seedDemo: true, demoEnterprises: 30 });
+    const service = await startRegionService({ owner, storage: await dbs.create('region'), port: 0, seedDemo: true, demoEnterprises: 30, signingKey });
     try {
       const q = (query: string, v?: Record<string, unknown>) => postGraphQL<any>(service.url, query, v);
       const page = await q(`{ socialEnterprises(first: 100, filter: { owner: "den-haag" }) { totalCount nodes { id name } } }`);
@@ -51,13 +55,13 @@ describe('embedded storage across restarts', () => {
 
   it('keeps data written before a restart and does not seed twice', async () => {
     const storage = { kind: 'pglite' as const, dataDir: join(dir, 'den-haag') };
-    const first = await startRegionService({ owner, storage, port: 0, seedDemo: true, demoEnterprises: 10 });
+    const first = await startRegionService({ owner, storage, port: 0, seedDemo: true, demoEnterprises: 10, signingKey });
     const created = await postGraphQL<any>(first.url, `mutation { registerSocialEnterprise(input: {
       owner: "den-haag", name: "Blijft Bestaan", kvkNumber: "99999999", legalForm: BV, municipality: "GM0518", postcode4: "2511",
       description: "Na herstart nog aanwezig", staffTotal: 5, staffWithDistance: 2 }) { id } }`);
     const id = created.data.registerSocialEnterprise.id;
     await first.stop();
-    const second = await startRegionService({ owner, storage, port: 0, seedDemo: true, demoEnterprises: 10 });
+    const second = await startRegionService({ owner, storage, port: 0, seedDemo: true, demoEnterprises: 10, signingKey });
     try {
       const read = await postGraphQL<any>(second.url, `query($id: ID!) { socialEnterprise(id: $id) { name } socialEnterprises { totalCount } }`, { id });
       expect(read.data).toEqual({ socialEnterprise: { name: 'Blijft Bestaan' }, socialEnterprises: { totalCount: 11 } });

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../lib/db/connect.ts';
 import { auditLog, externalReference, offering, recognition, socialEnterprise } from '../../../drizzle/region/schema.ts';
-import type { Actor } from '../context.ts';
+import type { Identity } from '../../../lib/identity.ts';
+import { auditRow } from '../audit.ts';
 import { enterpriseColumns, type EnterpriseRow } from './enterprises.ts';
 import { offeringColumns, type OfferingRow } from './offerings.ts';
 
@@ -13,18 +14,18 @@ type NewOffering = typeof offering.$inferInsert;
 type NewRecognition = Omit<typeof recognition.$inferInsert, 'enterpriseId' | 'id'>;
 type NewExternalReference = Omit<typeof externalReference.$inferInsert, 'enterpriseId'>;
 
-async function audit(tx: Tx, actor: Actor, action: string, entityType: string, entityId: string, detail: unknown): Promise<void> {
-  await tx.insert(auditLog).values({ actor: actor.subject, role: actor.role, client: actor.client, action, entityType, entityId, detail });
+async function audit(tx: Tx, viewer: Identity, action: string, entityType: string, entityId: string, detail: unknown): Promise<void> {
+  await tx.insert(auditLog).values(auditRow(viewer, action, entityType, entityId, detail));
 }
 
 export async function insertEnterprise(
-  db: Db, actor: Actor, row: NewEnterprise, recognitions: NewRecognition[], refs: NewExternalReference[],
+  db: Db, viewer: Identity, row: NewEnterprise, recognitions: NewRecognition[], refs: NewExternalReference[],
 ): Promise<EnterpriseRow> {
   return db.transaction(async (tx) => {
     const [created] = await tx.insert(socialEnterprise).values(row).returning(enterpriseColumns);
     await replaceRecognitions(tx, created.id, recognitions);
     if (refs.length) await tx.insert(externalReference).values(refs.map((r) => ({ ...r, enterpriseId: created.id })));
-    await audit(tx, actor, 'registerSocialEnterprise', 'SocialEnterprise', created.id, { name: created.name, kvkNumber: created.kvkNumber });
+    await audit(tx, viewer, 'registerSocialEnterprise', 'SocialEnterprise', created.id, { name: created.name, kvkNumber: created.kvkNumber });
     return created;
   });
 }
@@ -37,31 +38,31 @@ async function replaceRecognitions(tx: Tx, enterpriseId: string, list: NewRecogn
 }
 
 export async function updateEnterprise(
-  db: Db, actor: Actor, id: string, changes: Partial<NewEnterprise>, recognitions: NewRecognition[] | undefined,
+  db: Db, viewer: Identity, id: string, changes: Partial<NewEnterprise>, recognitions: NewRecognition[] | undefined,
 ): Promise<EnterpriseRow | undefined> {
   return db.transaction(async (tx) => {
     const [updated] = await tx.update(socialEnterprise).set({ ...changes, updatedAt: sql`now()` })
       .where(eq(socialEnterprise.id, id)).returning(enterpriseColumns);
     if (!updated) return undefined;
     if (recognitions) await replaceRecognitions(tx, id, recognitions);
-    await audit(tx, actor, 'updateSocialEnterprise', 'SocialEnterprise', id, { fields: Object.keys(changes), recognitions: recognitions?.length });
+    await audit(tx, viewer, 'updateSocialEnterprise', 'SocialEnterprise', id, { fields: Object.keys(changes), recognitions: recognitions?.length });
     return updated;
   });
 }
 
-export async function insertOffering(db: Db, actor: Actor, row: NewOffering): Promise<OfferingRow> {
+export async function insertOffering(db: Db, viewer: Identity, row: NewOffering): Promise<OfferingRow> {
   return db.transaction(async (tx) => {
     const [created] = await tx.insert(offering).values(row).returning(offeringColumns);
-    await audit(tx, actor, 'registerOffering', 'Offering', created.id, { name: created.name, enterpriseId: created.enterpriseId });
+    await audit(tx, viewer, 'registerOffering', 'Offering', created.id, { name: created.name, enterpriseId: created.enterpriseId });
     return created;
   });
 }
 
-export async function updateOffering(db: Db, actor: Actor, id: string, changes: Partial<NewOffering>): Promise<OfferingRow | undefined> {
+export async function updateOffering(db: Db, viewer: Identity, id: string, changes: Partial<NewOffering>): Promise<OfferingRow | undefined> {
   return db.transaction(async (tx) => {
     const [updated] = await tx.update(offering).set({ ...changes, updatedAt: sql`now()` })
       .where(eq(offering.id, id)).returning(offeringColumns);
-    if (updated) await audit(tx, actor, 'updateOffering', 'Offering', id, { fields: Object.keys(changes) });
+    if (updated) await audit(tx, viewer, 'updateOffering', 'Offering', id, { fields: Object.keys(changes) });
     return updated;
   });
 }

@@ -4,6 +4,7 @@ import type { RegionContext } from '../context.ts';
 import { offeringCountOf } from '../data/offerings.ts';
 import { insertEnterprise, insertOffering, isUniqueViolation, updateEnterprise, updateOffering } from '../data/writes.ts';
 import * as v from '../domain/validate.ts';
+import { requireWrite } from '../policy.ts';
 import { asEnterprise, asOffering, loadEnterprise, ownUuid } from './lookup.ts';
 
 /** Most offerings one enterprise may list (keeps `SocialEnterprise.offerings` a bounded list). */
@@ -63,6 +64,7 @@ function enterpriseOwnUuid(ctx: RegionContext, id: string): string {
 export const Mutation = {
   async registerSocialEnterprise(_: unknown, { input }: { input: RegisterEnterpriseInput }, ctx: RegionContext) {
     if (input.owner !== ctx.owner.code) throw badUserInput(`This service holds owner "${ctx.owner.code}", not "${input.owner}".`);
+    requireWrite(ctx.viewer, ctx.owner.code, 'SocialEnterprise');
     v.staff(input.staffTotal, input.staffWithDistance);
     const name = v.text('name', input.name, { min: 2, max: 200 });
     const row = {
@@ -84,7 +86,7 @@ export const Mutation = {
     const recognitions = v.recognitions(input.recognitions ?? []);
     const refs = v.externalReferences(input.externalReferences ?? []);
     const created = await withConflictCheck(
-      () => insertEnterprise(ctx.db, ctx.actor, row, recognitions, refs),
+      () => insertEnterprise(ctx.db, ctx.viewer, row, recognitions, refs),
       `An enterprise with KvK ${row.kvkNumber}${row.establishmentNumber ? ` / vestiging ${row.establishmentNumber}` : ''} or one of these external ids is already registered with "${ctx.owner.code}".`,
     );
     return asEnterprise(created);
@@ -92,6 +94,7 @@ export const Mutation = {
 
   async updateSocialEnterprise(_: unknown, { id, input }: { id: string; input: UpdateEnterpriseInput }, ctx: RegionContext) {
     const uuid = enterpriseOwnUuid(ctx, id);
+    requireWrite(ctx.viewer, ctx.owner.code, 'SocialEnterprise');
     const current = await loadEnterprise(ctx, id);
     if (!current) throw notFound(`No social enterprise ${id}.`);
     const changes: Record<string, unknown> = {};
@@ -113,7 +116,7 @@ export const Mutation = {
     }
     const recognitions = input.recognitions ? v.recognitions(input.recognitions) : undefined;
     const updated = await withConflictCheck(
-      () => updateEnterprise(ctx.db, ctx.actor, uuid, changes, recognitions),
+      () => updateEnterprise(ctx.db, ctx.viewer, uuid, changes, recognitions),
       'Another enterprise of this owner already has that KvK number and vestigingsnummer.',
     );
     if (!updated) throw notFound(`No social enterprise ${id}.`);
@@ -122,12 +125,13 @@ export const Mutation = {
 
   async registerOffering(_: unknown, { input }: { input: RegisterOfferingInput }, ctx: RegionContext) {
     const enterpriseUuid = enterpriseOwnUuid(ctx, input.enterpriseId);
+    requireWrite(ctx.viewer, ctx.owner.code, 'Offering');
     if (!(await ctx.loaders.enterprise.load(enterpriseUuid))) throw notFound(`No social enterprise ${input.enterpriseId}.`);
     if ((await offeringCountOf(ctx.db, enterpriseUuid)) >= MAX_OFFERINGS_PER_ENTERPRISE) {
       throw badUserInput(`An enterprise may list at most ${MAX_OFFERINGS_PER_ENTERPRISE} offerings.`);
     }
     const name = v.text('name', input.name, { min: 2, max: 200 });
-    const created = await insertOffering(ctx.db, ctx.actor, {
+    const created = await insertOffering(ctx.db, ctx.viewer, {
       id: crypto.randomUUID(),
       enterpriseId: enterpriseUuid,
       name,
@@ -148,6 +152,7 @@ export const Mutation = {
   async updateOffering(_: unknown, { id, input }: { id: string; input: UpdateOfferingInput }, ctx: RegionContext) {
     const uuid = ownUuid(ctx, id, 'Offering');
     if (!uuid) throw badUserInput(`${id} is not an offering of owner "${ctx.owner.code}".`);
+    requireWrite(ctx.viewer, ctx.owner.code, 'Offering');
     if (input.price && input.clearPrice) throw badUserInput('Give either price or clearPrice, not both.');
     const changes: Record<string, unknown> = {};
     if (input.name != null) { changes.name = v.text('name', input.name, { min: 2, max: 200 }); changes.nameKey = sortKey(changes.name as string); }
@@ -160,7 +165,7 @@ export const Mutation = {
     if (input.serviceArea != null) changes.serviceArea = v.serviceArea(input.serviceArea);
     if (input.countsForSocialReturn != null) changes.countsForSocialReturn = input.countsForSocialReturn;
     if (input.socialReturnNote !== undefined) changes.socialReturnNote = v.optionalText('socialReturnNote', input.socialReturnNote, 1000);
-    const updated = await updateOffering(ctx.db, ctx.actor, uuid, changes);
+    const updated = await updateOffering(ctx.db, ctx.viewer, uuid, changes);
     if (!updated) throw notFound(`No offering ${id}.`);
     return asOffering(updated);
   },

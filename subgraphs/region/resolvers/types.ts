@@ -2,8 +2,10 @@ import { isoFromPg } from '../../../lib/db/timestamps.ts';
 import { formatGlobalId } from '../../../lib/global-id.ts';
 import { todayInAmsterdam } from '../../../lib/scalars.ts';
 import type { RegionContext } from '../context.ts';
+import { guardType } from '../policy.ts';
 import type { EnterpriseFilter, EnterpriseRow, RecognitionRow } from '../data/enterprises.ts';
 import type { OfferingFilter, OfferingRow } from '../data/offerings.ts';
+import type { AuditRow } from '../audit.ts';
 import { offeringList, socialEnterpriseList, type ListArgs } from './lists.ts';
 import { asEnterprise, asOffering, loadEnterprise, loadOffering } from './lookup.ts';
 
@@ -20,7 +22,7 @@ export function validOn(r: RecognitionRow, on: string): boolean {
 
 const region = (ctx: RegionContext) => ({ code: ctx.owner.code });
 
-export const SocialEnterprise = {
+export const SocialEnterprise = guardType('SocialEnterprise', {
   __resolveReference: (ref: { id: string }, ctx: RegionContext) => loadEnterprise(ctx, ref.id),
   id: (r: EnterpriseRow, _: unknown, ctx: RegionContext) => formatGlobalId(ctx.owner.code, 'SocialEnterprise', r.id),
   owner: (_: EnterpriseRow, __: unknown, ctx: RegionContext) => region(ctx),
@@ -38,9 +40,9 @@ export const SocialEnterprise = {
     (await ctx.loaders.offeringsOfEnterprise.load(r.id)).map(asOffering),
   createdAt: (r: EnterpriseRow) => isoFromPg(r.createdAt),
   updatedAt: (r: EnterpriseRow) => isoFromPg(r.updatedAt),
-};
+});
 
-export const Offering = {
+export const Offering = guardType('Offering', {
   __resolveReference: (ref: { id: string }, ctx: RegionContext) => loadOffering(ctx, ref.id),
   id: (r: OfferingRow, _: unknown, ctx: RegionContext) => formatGlobalId(ctx.owner.code, 'Offering', r.id),
   owner: (_: OfferingRow, __: unknown, ctx: RegionContext) => region(ctx),
@@ -53,7 +55,7 @@ export const Offering = {
   serviceArea: (r: OfferingRow) => r.serviceArea.map((code) => ({ code })),
   createdAt: (r: OfferingRow) => isoFromPg(r.createdAt),
   updatedAt: (r: OfferingRow) => isoFromPg(r.updatedAt),
-};
+});
 
 /** The catalog's Region, extended with this owner's lists (only this owner's code resolves here). */
 export const Region = {
@@ -66,4 +68,13 @@ export const Region = {
 
 export const Node = {
   __resolveType: (obj: { __typename: string }) => obj.__typename,
+};
+
+export const AuditEntry = {
+  id: (r: AuditRow, _: unknown, ctx: RegionContext) => `${ctx.owner.code}:AuditEntry:${r.id}`,
+  at: (r: AuditRow) => isoFromPg(r.at),
+  subject: (r: AuditRow) => r.actor,
+  roles: (r: AuditRow) => r.role.split(',').filter(Boolean),
+  entityId: (r: AuditRow, _: unknown, ctx: RegionContext) => (r.entityId ? formatGlobalId(ctx.owner.code, r.entityType, r.entityId) : null),
+  detail: (r: AuditRow) => (r.detail == null ? null : JSON.stringify(r.detail)),
 };

@@ -1,0 +1,70 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../lib/errors.ts';
+import { actsFor, type Identity } from '../../lib/identity.ts';
+
+/**
+ * Who may do what with this owner's data: one entry per type, read as a table.
+ * `rows`: who may see the type at all; `write`: who may create or change it;
+ * `fields`: fields with a stricter rule (null plus FORBIDDEN for others);
+ * `audited`: fields whose every read is written to the audit log.
+ */
+type Rule = (viewer: Identity, owner: string) => boolean;
+
+const anyone: Rule = () => true;
+const nobody: Rule = () => false;
+/** Municipal and WSP staff of this owner. */
+const staff: Rule = (v, owner) => actsFor(v, owner, 'municipality', 'wsp');
+/** Staff, or a partner platform acting for this owner (e.g. MAEX syncing its records). */
+const staffOrPartner: Rule = (v, owner) => actsFor(v, owner, 'municipality', 'wsp', 'partner');
+
+interface TypePolicy {
+  rows: Rule;
+  write: Rule;
+  fields: Record<string, Rule>;
+  audited: readonly string[];
+}
+
+export const POLICY = {
+  SocialEnterprise: { rows: anyone, write: staffOrPartner, fields: { externalReferences: staffOrPartner }, audited: ['externalReferences'] },
+  Offering: { rows: anyone, write: staffOrPartner, fields: {}, audited: [] },
+  AuditEntry: { rows: staff, write: nobody, fields: {}, audited: [] },
+} satisfies Record<string, TypePolicy>;
+
+export type PolicyType = keyof typeof POLICY;
+
+function refusal(viewer: Identity, what: string): GraphQLError {
+  return viewer.subject === 'anonymous'
+    ? new GraphQLError(`Sign in to ${what}.`, { extensions: { code: ErrorCode.UNAUTHENTICATED } })
+    : new GraphQLError(`You may not ${what}.`, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+/** Throws UNAUTHENTICATED/FORBIDDEN unless the viewer may write this type at this owner. */
+export function requireWrite(viewer: Identity, owner: string, type: PolicyType): void {
+  if (!POLICY[type].write(viewer, owner)) throw refusal(viewer, `change ${type} data of owner "${owner}"`);
+}
+
+export function requireRows(viewer: Identity, owner: string, type: PolicyType): void {
+  if (!POLICY[type].rows(viewer, owner)) throw refusal(viewer, `read ${type} data of owner "${owner}"`);
+}
+
+type Resolver = (parent: any, args: any, ctx: any, info: any) => unknown;
+
+/**
+ * Wraps a type's resolvers with its field rules and read auditing, so resolvers stay free of
+ * access checks. `ctx` must carry `viewer`, `owner.code` and `auditRead`.
+ */
+export function guardType<R extends Record<string, unknown>>(type: PolicyType, resolvers: R): R {
+  const policy: TypePolicy = POLICY[type];
+  const guarded: Record<string, unknown> = { ...resolvers };
+  const fields = new Set([...Object.keys(policy.fields), ...policy.audited]);
+  for (const field of fields) {
+    const inner = (resolvers[field] as Resolver | undefined) ?? ((parent: Record<string, unknown>) => parent[field]);
+    const rule = policy.fields[field] ?? anyone;
+    guarded[field] = (parent: { id: string }, args: unknown, ctx: { viewer: Identity; owner: { code: string }; auditRead: (t: string, id: string, f: string) => void }, info: unknown) => {
+      if (!rule(ctx.viewer, ctx.owner.code)) throw refusal(ctx.viewer, `see ${type}.${field}`);
+      if (policy.audited.includes(field)) ctx.auditRead(type, parent.id, field);
+      return inner(parent, args, ctx, info);
+    };
+  }
+  return guarded as R;
+}
