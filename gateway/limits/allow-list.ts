@@ -15,7 +15,8 @@ export function allowListPlugin(manifest: Record<string, string>): ApolloServerP
   return {
     async requestDidStart() {
       return {
-        async didResolveSource({ source }) {
+        // Checked once the operation is known: errors thrown earlier are not request errors in Apollo Server.
+        async didResolveOperation({ source }) {
           if (!allowed.has(createHash('sha256').update(source).digest('hex'))) {
             throw new GraphQLError('This operation is not on the allow-list of this hub.', {
               extensions: { code: 'PERSISTED_QUERY_NOT_ALLOWED', http: { status: 403 } },

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { startGateway } from '../../gateway/server.ts';
+import { postGraphQL, startTestHub, type TestHub } from '../helpers/hub.ts';
 
 /** An owner that accepts requests and never answers until the test releases it. */
 async function hangingOwner() {
@@ -69,7 +70,6 @@ describe('an owner that hangs or is down', () => {
 
 /** A second gateway over the same services plus the hanging owner. */
 async function startTestHubWith(url: string) {
-  const { startGateway } = await import('../../gateway/server.ts');
   const gateway = await startGateway({
     port: 0,
     catalogUrl: hub.catalog.url,
@@ -77,6 +77,5 @@ async function startTestHubWith(url: string) {
     ownerTimeoutMs: 400,
     security: hub.keys.security,
   });
-  const { postGraphQL } = await import('../helpers/hub.ts');
   return { query: (q: string) => postGraphQL<any>(gateway.url, q), stop: () => gateway.stop() };
 }

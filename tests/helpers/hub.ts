@@ -97,3 +97,26 @@ export async function postSigned<T>(url: string, key: Buffer, identity: Identity
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signRequest(key, identity, body) }, body });
   return (await res.json()) as GraphQLResult<T>;
 }
+
+/** Another gateway over the same services, with other security settings. */
+export async function extraGateway(hub: TestHub, overrides: Partial<import('../../gateway/server.ts').GatewaySecurity>, ownerTimeoutMs = 5000) {
+  const gateway = await startGateway({
+    port: 0,
+    catalogUrl: hub.catalog.url,
+    owners: [...hub.regions.values()].map((r) => ({ code: r.owner.code, url: r.url })),
+    ownerTimeoutMs,
+    security: { ...hub.keys.security, ...overrides },
+  });
+  return {
+    gateway,
+    url: gateway.url,
+    query: <T = any>(q: string, v?: Record<string, unknown>, headers?: Record<string, string>) => postGraphQL<T>(gateway.url, q, v, headers),
+  };
+}
+
+/** Counts HTTP requests that reach the hub's services (catalog and owners). */
+export function countServiceRequests(hub: TestHub): () => number {
+  let n = 0;
+  for (const s of [hub.catalog, ...hub.regions.values()]) s.server.on('request', () => { n++; });
+  return () => n;
+}
