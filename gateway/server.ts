@@ -7,6 +7,7 @@ import { HttpError } from '../lib/http/http-error.ts';
 import { serveGraphQL, type Served } from '../lib/http/serve.ts';
 import { ANONYMOUS, type Identity, type Role } from '../lib/identity.ts';
 import { once } from '../lib/once.ts';
+import { serviceMetrics } from '../lib/metrics.ts';
 import { serviceKey, signRequest } from '../lib/service-auth.ts';
 import { ApiKeyStore, type ApiKeyRecord } from './auth/api-keys.ts';
 import { authenticator } from './auth/authenticate.ts';
@@ -132,6 +133,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     authenticate: (req) => authenticate(req.headers),
     admit,
     context: async (_req, identity) => ({ identity }),
+    metrics: serviceMetrics('gateway'),
     health: async () => {
       const checks = await Promise.all([
         ['catalog', options.catalogUrl] as const,

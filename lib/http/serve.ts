@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import cors, { type CorsOptions } from 'cors';
+import type { Registry } from 'prom-client';
 import type { Identity } from '../identity.ts';
 import { HttpError } from './http-error.ts';
 
@@ -22,6 +23,8 @@ export interface ServeOptions<TContext extends BaseContext> {
   admit?: (identity: Identity, req: IncomingMessage) => Promise<void>;
   /** Readiness: named checks; any false makes /health answer 503. */
   health?: () => Promise<Record<string, boolean>>;
+  /** Prometheus metrics served at /metrics. */
+  metrics?: Registry;
   maxBodyBytes?: number;
 }
 
@@ -73,6 +76,11 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
         const checks = options.health ? await options.health() : {};
         const ok = Object.values(checks).every(Boolean);
         sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', checks });
+        return;
+      }
+      if (url.pathname === '/metrics' && options.metrics) {
+        res.writeHead(200, { 'content-type': options.metrics.contentType });
+        res.end(await options.metrics.metrics());
         return;
       }
       if (url.pathname !== '/graphql') { sendJson(res, 404, { error: 'not found: use /graphql' }); return; }

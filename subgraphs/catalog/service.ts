@@ -11,6 +11,7 @@ import { serveGraphQL, type Served } from '../../lib/http/serve.ts';
 import { MIGRATIONS } from '../../lib/paths.ts';
 import { signedByGateway } from '../../lib/http/signed-requests.ts';
 import { once } from '../../lib/once.ts';
+import { serviceMetrics } from '../../lib/metrics.ts';
 import type { OwnerSettings } from '../owners.ts';
 import { createCatalogLoaders } from './loaders.ts';
 import { resolvers, type CatalogContext } from './resolvers.ts';
@@ -48,6 +49,7 @@ export async function startCatalogService(options: CatalogServiceOptions): Promi
     host: options.host,
     authenticate: signedByGateway(options.signingKey),
     context: async () => ({ db: database.db, loaders: createCatalogLoaders(database.db) }),
+    metrics: serviceMetrics('catalog', database.statements),
     health: async () => {
       try { await database.db.execute(sql`select 1`); return { database: true }; } catch { return { database: false }; }
     },

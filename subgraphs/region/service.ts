@@ -7,6 +7,7 @@ import { openDatabase, type Database, type Storage } from '../../lib/db/connect.
 import { serveGraphQL, type Served } from '../../lib/http/serve.ts';
 import { MIGRATIONS } from '../../lib/paths.ts';
 import { once } from '../../lib/once.ts';
+import { serviceMetrics } from '../../lib/metrics.ts';
 import type { OwnerSettings } from '../owners.ts';
 import { signedByGateway } from '../../lib/http/signed-requests.ts';
 import { readAuditPlugin } from './audit.ts';
@@ -62,6 +63,7 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     host: options.host,
     authenticate: signedByGateway(options.signingKey),
     context: async (_req, viewer) => createRegionContext(options.owner, database.db, viewer),
+    metrics: serviceMetrics(options.owner.code, database.statements),
     health: async () => {
       try { await database.db.execute(sql`select 1`); return { database: true }; } catch { return { database: false }; }
     },

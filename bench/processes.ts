@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { ROOT } from '../lib/paths.ts';
+
+/** Services of a benchmark run: each its own process, optionally pinned to a core. */
+export interface Proc {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export const HAS_TASKSET = existsSync('/usr/bin/taskset');
+
+export async function startProcess(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, url: string, core?: number): Promise<Proc> {
+  const node = [process.execPath, '--import', 'tsx', script, ...args];
+  const cmd = HAS_TASKSET && core !== undefined ? ['taskset', '-c', String(core), ...node] : node;
+  const child = spawn(cmd[0], cmd.slice(1), { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => { stderr = (stderr + c.toString()).slice(-4000); });
+  const health = url.replace(/\/graphql$/, '/health');
+  for (let i = 0; i < 1200; i++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);
+    try {
+      const res = await fetch(health, { signal: AbortSignal.timeout(1000) });
+      if (res.ok || res.status === 404) break; // the plain gateway has no /health
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    name, url, child,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) { resolve(); return; }
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    }),
+  };
+}
+
+/** CPU time (ms) a process has used so far, from /proc. */
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/** Peak resident memory (MB) of a process, from /proc. */
+export function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+/** SQL statements so far, from a service's /metrics. */
+export async function sqlStatements(url: string): Promise<number> {
+  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+  return Number(/^hub_sql_statements_total\{[^}]*\} (\d+)/m.exec(text)?.[1] ?? 0);
+}

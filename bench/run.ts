@@ -1,0 +1,171 @@
+/**
+ * `npm run bench`: every scenario against servers this harness starts on loopback, each its
+ * own process, on the local PostgreSQL (or PGlite), measured in ONE run and reported as
+ * ratios. Flags: --connections 10 --duration 10 --warmup 2 --storage postgres|pglite
+ * --dataset demo|large (large: 100,000 enterprises per owner) --only a,c,d
+ */
+import { execSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { issueToken } from '../gateway/auth/jwt.ts';
+import { ensureDevKeys } from '../lib/dev-keys.ts';
+import { ANONYMOUS } from '../lib/identity.ts';
+import { ROOT } from '../lib/paths.ts';
+import { serviceKey, signRequest } from '../lib/service-auth.ts';
+import { loadOwners } from '../subgraphs/owners.ts';
+import { cpuMs, HAS_TASKSET, peakRssMb, sqlStatements, startProcess, type Proc } from './processes.ts';
+import { scenarios, type Scenario } from './scenarios.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    storage: { type: 'string', default: 'postgres' },
+    dataset: { type: 'string', default: 'demo' },
+    only: { type: 'string' },
+    'pg-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+  },
+});
+const connections = Number(flags.connections);
+const duration = Number(flags.duration);
+const warmup = Number(flags.warmup);
+const large = flags.dataset === 'large';
+const owners = loadOwners();
+const BASE_PORT = 4900;
+const SERVER_CORE = 1;
+const local = (port: number) => `http://127.0.0.1:${port}/graphql`;
+
+if (HAS_TASKSET) execSync(`taskset -cp 0 ${process.pid}`, { stdio: 'ignore' });
+const pinning = HAS_TASKSET
+  ? 'load generator pinned to core 0, the hub\'s services to core 1 (taskset); PostgreSQL unpinned'
+  : 'no taskset: load generator and servers share the cores';
+
+const devKeys = await ensureDevKeys();
+const signingSecret = randomBytes(32);
+const secretEnv = { HUB_SIGNING_SECRET: signingSecret.toString('base64url') };
+
+/** One database per service on the local PostgreSQL, made afresh (or kept for the large set). */
+async function databaseUrl(service: string): Promise<Record<string, string>> {
+  if (flags.storage === 'pglite') return { DATA_DIR: join(ROOT, '.data', `bench-${flags.dataset}`) };
+  const name = `srh_bench_${flags.dataset}_${service.replace(/-/g, '_')}`;
+  const admin = postgres(flags['pg-url']!, { max: 1, onnotice: () => {} });
+  try {
+    const exists = (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
+    if (exists && !large) await admin.unsafe(`drop database "${name}" with (force)`);
+    if (!exists || !large) await admin.unsafe(`create database "${name}"`);
+  } finally { await admin.end(); }
+  const url = new URL(flags['pg-url']!);
+  url.pathname = `/${name}`;
+  return { DATABASE_URL: url.toString() };
+}
+
+const procs: Proc[] = [];
+async function start(name: string, script: string, args: string[], env: Record<string, string>, port: number): Promise<Proc> {
+  const p = await startProcess(name, script, args, { ...secretEnv, ...env, PORT: String(port) }, local(port), SERVER_CORE);
+  procs.push(p);
+  return p;
+}
+
+async function stopAll() { await Promise.all(procs.map((p) => p.stop())); }
+process.on('SIGINT', () => { void stopAll().then(() => process.exit(130)); });
+
+console.log(`Preparing ${flags.dataset} data on ${flags.storage} and starting services (${pinning})…`);
+const seedEnv = { SEED_DEMO: 'true', ...(large ? { DEMO_ENTERPRISES: '100000' } : {}) };
+const catalog = await start('catalog', 'scripts/start-service.ts', ['catalog'], await databaseUrl('catalog'), BASE_PORT);
+const regionProcs = await Promise.all(owners.map(async (o, i) =>
+  start(o.code, 'scripts/start-service.ts', [o.code], { ...(await databaseUrl(o.code)), ...seedEnv }, BASE_PORT + 1 + i)));
+const ownerUrls = owners.map((o, i) => `${o.code}=${regionProcs[i].url}`).join(',');
+const gatewayEnv = { CATALOG_URL: catalog.url, OWNER_URLS: ownerUrls };
+const servers: Record<string, Proc> = {
+  owner: regionProcs[owners.findIndex((o) => o.code === 'den-haag')],
+  hub: await start('hub', 'scripts/start-service.ts', ['gateway'], { ...gatewayEnv, RATE_LIMIT_PER_MINUTE: '1000000000' }, BASE_PORT + 10),
+  hubBare: await start('hub-bare', 'scripts/start-service.ts', ['gateway'], { ...gatewayEnv, HUB_LIMITS: 'off', RATE_LIMIT_PER_MINUTE: 'off' }, BASE_PORT + 11),
+  plainDefault: await start('plain-default', 'bench/plain-gateway.ts', [], { CATALOG_URL: catalog.url, REGION_URL: regionProcs[0].url, REGION_OWNER: owners[0].code, CLIENT: 'default' }, BASE_PORT + 12),
+  plainKeepAlive: await start('plain-keepalive', 'bench/plain-gateway.ts', [], { CATALOG_URL: catalog.url, REGION_URL: regionProcs[0].url, REGION_OWNER: owners[0].code, CLIENT: 'keepalive' }, BASE_PORT + 13),
+};
+if (owners[0].code !== 'den-haag') throw new Error('the plain gateway serves the first owner; scenarios target den-haag');
+
+const staffToken = await issueToken(devKeys.jwtPrivateKey, { subject: 'bench', roles: ['municipality'], owners: ['den-haag'] });
+
+async function requestFor(s: Scenario) {
+  const body = JSON.stringify({ query: s.query, variables: s.variables });
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (s.server === 'owner') Object.assign(headers, signRequest(serviceKey(signingSecret, 'den-haag'), ANONYMOUS, body));
+  if (s.staff) headers.authorization = `Bearer ${staffToken}`;
+  return { body, headers };
+}
+
+/** One request, checked: a scenario whose answer has errors is not measured. */
+async function check(s: Scenario): Promise<void> {
+  const { body, headers } = await requestFor(s);
+  const res = await fetch(servers[s.server].url, { method: 'POST', headers, body });
+  const json = await res.json() as { errors?: unknown[] };
+  if (!res.ok || json.errors) throw new Error(`scenario ${s.id} answers with errors: ${JSON.stringify(json).slice(0, 500)}`);
+}
+
+const firstOffering = await fetch(servers.hub.url, {
+  method: 'POST', headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ query: '{ offerings(first: 1, filter: { owner: "den-haag" }) { nodes { id } } }' }),
+}).then((r) => r.json()) as { data: { offerings: { nodes: { id: string }[] } } };
+const all = scenarios(firstOffering.data.offerings.nodes[0].id);
+const selected = flags.only ? all.filter((s) => flags.only!.split(',').includes(s.id)) : all;
+
+interface Row { s: Scenario; rps: number; p50: number; p99: number; cpuPerReq: number; sqlPerReq: number; non2xx: number; requests: number }
+const rows: Row[] = [];
+for (const s of selected) {
+  await check(s);
+  const server = servers[s.server];
+  const { body, headers } = await requestFor(s);
+  const load = (seconds: number) => autocannon({ url: server.url, method: 'POST', headers, body, connections, duration: seconds });
+  await load(warmup);
+  const statementsBefore = await Promise.all(regionProcs.map((p) => sqlStatements(p.url)));
+  const cpuBefore = cpuMs(server.child.pid!);
+  const result = await load(duration);
+  const cpu = cpuMs(server.child.pid!) - cpuBefore;
+  const statementsAfter = await Promise.all(regionProcs.map((p) => sqlStatements(p.url)));
+  const sql = statementsAfter.reduce((n, v, i) => n + v - statementsBefore[i], 0);
+  const requests = result.requests.total;
+  rows.push({ s, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuPerReq: cpu / requests, sqlPerReq: sql / requests, non2xx: result.non2xx + result.errors, requests });
+  console.log(`${s.id.padEnd(7)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ${s.title}`);
+}
+
+const rss = Object.fromEntries(Object.entries(servers).map(([k, p]) => [k, peakRssMb(p.child.pid!)]));
+await stopAll();
+
+// The report: every figure from this run.
+const a = rows.find((r) => r.s.id === 'a')?.rps;
+const b = rows.find((r) => r.s.id === 'b')?.rps;
+const ratio = (v: number, base?: number) => (base ? (v / base).toFixed(2) : '–');
+const commit = execSync('git rev-parse --short HEAD', { cwd: ROOT }).toString().trim();
+const dirty = execSync('git status --porcelain', { cwd: ROOT }).toString().trim() ? ' (with uncommitted changes)' : '';
+const pgVersion = flags.storage === 'postgres'
+  ? await (async () => { const c = postgres(flags['pg-url']!, { max: 1 }); try { return (await c`show server_version`)[0].server_version as string; } finally { await c.end(); } })()
+  : 'PGlite';
+const table = [
+  '| scenario | req/s | p50 ms | p99 ms | × (a) | × (b) | front CPU ms/req | SQL stmts/req | non-2xx |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((r) => `| ${r.s.id}: ${r.s.title} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${ratio(r.rps, a)} | ${ratio(r.rps, b)} | ${r.cpuPerReq.toFixed(2)} | ${r.sqlPerReq.toFixed(2)} | ${r.non2xx} |`),
+];
+const report = `# Benchmark results
+
+Generated by \`npm run bench\` (${process.argv.slice(2).join(' ') || 'defaults'}) at ${new Date().toISOString()}, commit ${commit}${dirty}.
+Every figure below comes from this one run; nothing is copied from an earlier run.
+
+- Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}, Node ${process.version}
+- Storage: ${flags.storage} (${pgVersion}); dataset: ${large ? '100,000 enterprises per owner' : 'demo (150–170 enterprises, ~1,100 offerings per owner)'}
+- Load: autocannon, ${connections} connections, ${warmup} s warm-up then ${duration} s per scenario; ${pinning}
+- "front CPU" is the CPU time of the server the load hits (the owner in a, the gateway otherwise) per request;
+  "SQL stmts" counts statements of all owners' databases per request.
+
+${table.join('\n')}
+
+Peak RSS (MB): ${Object.entries(rss).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}.
+`;
+writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), report);
+console.log(`\n${report}`);
