@@ -9,7 +9,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { SUPERGRAPH_FILE } from '../gateway/compose.ts';
+import { SUPERGRAPH_FILE } from '../lib/schema-files.ts';
 import { ANONYMOUS } from '../lib/identity.ts';
 import { serviceKey, signRequest } from '../lib/service-auth.ts';
 

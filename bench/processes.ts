@@ -19,14 +19,17 @@ export async function startProcess(name: string, script: string, args: string[],
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => { stderr = (stderr + c.toString()).slice(-4000); });
   const health = url.replace(/\/graphql$/, '/health');
-  for (let i = 0; i < 1200; i++) {
+  let ready = false;
+  for (let i = 0; i < 1200 && !ready; i++) {
     if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);
     try {
       const res = await fetch(health, { signal: AbortSignal.timeout(1000) });
-      if (res.ok || res.status === 404) break; // the plain gateway has no /health
+      // The plain gateway has no /health: any HTTP answer below 500 means it is listening.
+      ready = res.ok || (res.status < 500 && name.startsWith('plain'));
     } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 250));
+    if (!ready) await new Promise((r) => setTimeout(r, 250));
   }
+  if (!ready) { child.kill('SIGKILL'); throw new Error(`${name} did not become ready in 5 minutes: ${stderr}`); }
   return {
     name, url, child,
     stop: () => new Promise<void>((resolve) => {

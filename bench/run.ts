@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import autocannon, { type Request } from 'autocannon';
 import postgres from 'postgres';
 import { issueToken } from '../gateway/auth/jwt.ts';
 import { ensureDevKeys } from '../lib/dev-keys.ts';
@@ -86,6 +86,7 @@ const servers: Record<string, Proc> = {
   owner: regionProcs[owners.findIndex((o) => o.code === 'den-haag')],
   hub: await start('hub', 'scripts/start-service.ts', ['gateway'], { ...gatewayEnv, RATE_LIMIT_PER_MINUTE: '1000000000' }, BASE_PORT + 10),
   hubBare: await start('hub-bare', 'scripts/start-service.ts', ['gateway'], { ...gatewayEnv, HUB_LIMITS: 'off', RATE_LIMIT_PER_MINUTE: 'off' }, BASE_PORT + 11),
+  hubOnePhase: await start('hub-1phase', 'scripts/start-service.ts', ['gateway'], { ...gatewayEnv, ROUTER_TWO_PHASE: 'off', RATE_LIMIT_PER_MINUTE: '1000000000' }, BASE_PORT + 14),
   plainDefault: await start('plain-default', 'bench/plain-gateway.ts', [], { CATALOG_URL: catalog.url, REGION_URL: regionProcs[0].url, REGION_OWNER: owners[0].code, CLIENT: 'default' }, BASE_PORT + 12),
   plainKeepAlive: await start('plain-keepalive', 'bench/plain-gateway.ts', [], { CATALOG_URL: catalog.url, REGION_URL: regionProcs[0].url, REGION_OWNER: owners[0].code, CLIENT: 'keepalive' }, BASE_PORT + 13),
 };
@@ -93,8 +94,9 @@ if (owners[0].code !== 'den-haag') throw new Error('the plain gateway serves the
 
 const staffToken = await issueToken(devKeys.jwtPrivateKey, { subject: 'bench', roles: ['municipality'], owners: ['den-haag'] });
 
-async function requestFor(s: Scenario) {
-  const body = JSON.stringify({ query: s.query, variables: s.variables });
+async function requestFor(s: Scenario, turn = 0) {
+  const r = s.rotation?.[turn % s.rotation.length] ?? s;
+  const body = JSON.stringify({ query: r.query, variables: r.variables });
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (s.server === 'owner') Object.assign(headers, signRequest(serviceKey(signingSecret, 'den-haag'), ANONYMOUS, body));
   if (s.staff) headers.authorization = `Bearer ${staffToken}`;
@@ -102,27 +104,50 @@ async function requestFor(s: Scenario) {
 }
 
 /** One request, checked: a scenario whose answer has errors is not measured. */
+/** Each kind of request of a scenario, checked once: a scenario whose answer has errors is not measured. */
 async function check(s: Scenario): Promise<void> {
-  const { body, headers } = await requestFor(s);
-  const res = await fetch(servers[s.server].url, { method: 'POST', headers, body });
-  const json = await res.json() as { errors?: unknown[] };
-  if (!res.ok || json.errors) throw new Error(`scenario ${s.id} answers with errors: ${JSON.stringify(json).slice(0, 500)}`);
+  for (let turn = 0; turn < Math.min(2, s.rotation?.length ?? 1); turn++) {
+    const { body, headers } = await requestFor(s, turn);
+    const res = await fetch(servers[s.server].url, { method: 'POST', headers, body });
+    const json = await res.json() as { errors?: unknown[] };
+    if (!res.ok || json.errors) throw new Error(`scenario ${s.id} answers with errors: ${JSON.stringify(json).slice(0, 500)}`);
+  }
 }
 
-const firstOffering = await fetch(servers.hub.url, {
+/** Den Haag's offerings, counted through the hub: a write scenario must have written them all. */
+async function denHaagOfferings(): Promise<number> {
+  const res = await fetch(servers.hub.url, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ offerings(first: 0, filter: { owner: "den-haag" }) { totalCount } }' }),
+  });
+  return ((await res.json()) as { data: { offerings: { totalCount: number } } }).data.offerings.totalCount;
+}
+
+const ids = await fetch(servers.hub.url, {
   method: 'POST', headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ query: '{ offerings(first: 1, filter: { owner: "den-haag" }) { nodes { id } } }' }),
-}).then((r) => r.json()) as { data: { offerings: { nodes: { id: string }[] } } };
-const all = scenarios(firstOffering.data.offerings.nodes[0].id);
+  body: JSON.stringify({ query: `{ offerings(first: 1, filter: { owner: "den-haag" }) { nodes { id } }
+    socialEnterprises(first: 100, filter: { owner: "den-haag" }) { nodes { id } } }` }),
+}).then((r) => r.json()) as { data: { offerings: { nodes: { id: string }[] }; socialEnterprises: { nodes: { id: string }[] } } };
+const all = scenarios(ids.data.offerings.nodes[0].id, ids.data.socialEnterprises.nodes.map((n) => n.id));
 const selected = flags.only ? all.filter((s) => flags.only!.split(',').includes(s.id)) : all;
 
 interface Row { s: Scenario; rps: number; p50: number; p99: number; cpuPerReq: number; sqlPerReq: number; non2xx: number; requests: number }
 const rows: Row[] = [];
+let writesChecked = '';
 for (const s of selected) {
   await check(s);
   const server = servers[s.server];
   const { body, headers } = await requestFor(s);
-  const load = (seconds: number) => autocannon({ url: server.url, method: 'POST', headers, body, connections, duration: seconds });
+  let turn = 0;
+  // A rotation sends its requests in turn, one per request autocannon makes.
+  const rotation = s.rotation
+    ? { requests: [{ setupRequest: (req: Request): Request => {
+      const r = s.rotation![turn++ % s.rotation!.length];
+      return { ...req, body: JSON.stringify({ query: r.query, variables: r.variables }) };
+    } }] }
+    : {};
+  const load = (seconds: number) => autocannon({ url: server.url, method: 'POST', headers, body, connections, duration: seconds, ...rotation });
+  const offeringsBefore = s.rotation ? await denHaagOfferings() : 0;
   await load(warmup);
   const statementsBefore = await Promise.all(regionProcs.map((p) => sqlStatements(p.url)));
   const cpuBefore = cpuMs(server.child.pid!);
@@ -131,6 +156,12 @@ for (const s of selected) {
   const statementsAfter = await Promise.all(regionProcs.map((p) => sqlStatements(p.url)));
   const sql = statementsAfter.reduce((n, v, i) => n + v - statementsBefore[i], 0);
   const requests = result.requests.total;
+  if (s.rotation) {
+    // Registrations are every other request; each acknowledged one must be there.
+    const registered = await denHaagOfferings() - offeringsBefore;
+    console.log(`${s.id}: ${registered} offerings registered by ${Math.ceil(turn / 2)} register requests sent`);
+    writesChecked = `${registered} offerings registered for ${Math.ceil(turn / 2)} register requests sent (warm-up included)`;
+  }
   rows.push({ s, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuPerReq: cpu / requests, sqlPerReq: sql / requests, non2xx: result.non2xx + result.errors, requests });
   console.log(`${s.id.padEnd(7)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ${s.title}`);
 }
@@ -166,6 +197,6 @@ Every figure below comes from this one run; nothing is copied from an earlier ru
 ${table.join('\n')}
 
 Peak RSS (MB): ${Object.entries(rss).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}.
-`;
+${writesChecked ? `\nWrites (g): ${writesChecked}.\n` : ''}`;
 writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), report);
 console.log(`\n${report}`);

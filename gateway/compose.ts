@@ -1,10 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { lexicographicSortSchema, parse, printSchema } from 'graphql';
+import { API_SCHEMA_FILE, readSchemaFile, SUPERGRAPH_FILE } from '../lib/schema-files.ts';
 
-const schemaDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'schema');
+export { API_SCHEMA_FILE, readSchemaFile, SUPERGRAPH_FILE };
 
 /**
  * The subgraphs as composed. `region` is composed ONCE: at run time its data source is the
@@ -15,9 +14,6 @@ export const SUBGRAPHS = [
   { name: 'region', file: 'region.graphql', url: 'http://owner-router.internal/graphql' },
 ] as const;
 
-export function readSchemaFile(file: string): string {
-  return readFileSync(join(schemaDir, file), 'utf8');
-}
 
 export interface Composed {
   supergraphSdl: string;
@@ -39,8 +35,6 @@ export function compose(): Composed {
   };
 }
 
-export const SUPERGRAPH_FILE = join(schemaDir, 'supergraph.graphql');
-export const API_SCHEMA_FILE = join(schemaDir, 'api.graphql');
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const composed = compose();

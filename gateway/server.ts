@@ -12,7 +12,7 @@ import { serviceKey, signRequest } from '../lib/service-auth.ts';
 import { ApiKeyStore, type ApiKeyRecord } from './auth/api-keys.ts';
 import { authenticator } from './auth/authenticate.ts';
 import { jwtVerifier, type JwtSettings } from './auth/jwt.ts';
-import { readSchemaFile, SUPERGRAPH_FILE } from './compose.ts';
+import { readSchemaFile, SUPERGRAPH_FILE } from '../lib/schema-files.ts';
 import { allowListPlugin } from './limits/allow-list.ts';
 import { armor, DEFAULT_SHAPE_LIMITS, type ShapeLimits } from './limits/armor.ts';
 import { costLimitPlugin, DEFAULT_BUDGETS } from './limits/cost.ts';
@@ -48,6 +48,8 @@ export interface GatewayOptions {
   owners: readonly { code: string; url: string }[];
   /** Per-owner deadline for one subgraph request. */
   ownerTimeoutMs?: number;
+  /** Heavy fan-out pages keys first, bodies second (router/two-phase.ts); default on. */
+  twoPhase?: boolean;
   security: GatewaySecurity;
 }
 
@@ -82,7 +84,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // Each service's request is signed for that service, after the router split it.
     headers: (service, body, context) => signRequest(keyFor(service), (context as GatewayContext | undefined)?.identity ?? ANONYMOUS, body),
   });
-  const router = new OwnerRouter({ table, owners: options.owners.map((o) => o.code), transport, timeoutMs });
+  const router = new OwnerRouter({ table, owners: options.owners.map((o) => o.code), transport, timeoutMs, twoPhase: options.twoPhase });
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name }) => {
@@ -134,6 +136,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     admit,
     context: async (_req, identity) => ({ identity }),
     metrics: serviceMetrics('gateway'),
+    // Pages of 50-100 entities are 30-100 kB of JSON; below 8 kB gzip costs more than it saves.
+    compressAboveBytes: 8 * 1024,
     health: async () => {
       const checks = await Promise.all([
         ['catalog', options.catalogUrl] as const,

@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { dedupeEntities } from './entity-dedupe.ts';
 import type { OwnerRouter } from './owner-router.ts';
 import type { OwnerTransport } from './transport.ts';
 
@@ -27,8 +28,7 @@ export class ServiceDataSource implements GraphQLDataSource {
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const { request } = options;
     const signal = AbortSignal.timeout(this.timeoutMs);
-    return (await this.transport.send(this.name,
-      { query: request.query!, variables: request.variables, operationName: request.operationName },
-      { signal, context: options.context })) as GatewayGraphQLResponse;
+    const deduped = dedupeEntities({ query: request.query!, variables: request.variables, operationName: request.operationName });
+    return deduped.expand(await this.transport.send(this.name, deduped.request, { signal, context: options.context })) as GatewayGraphQLResponse;
   }
 }

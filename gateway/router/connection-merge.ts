@@ -22,12 +22,34 @@ export interface OwnerPage {
   connection: Record<string, unknown> | null;
 }
 
-interface Item {
+/** One edge of one owner's page, with its decoded cursor. */
+export interface RankedEdge {
   page: Record<string, unknown>;
   index: number;
   owner: string;
   raw: string;
   cursor: Cursor;
+}
+
+/**
+ * The first `first` edges over all owners' pages in Postgres' order, and whether any owner
+ * has more. Shared by the merge and by the two-phase fetch (which must pick the same rows).
+ */
+export function rankEdges(pages: readonly OwnerPage[], first: number): { picked: RankedEdge[]; hasNextPage: boolean } {
+  const items: RankedEdge[] = [];
+  let ownerHasMore = false;
+  for (const { owner, connection } of pages) {
+    if (!connection) continue;
+    const edges = (connection[EDGES] as { cursor: string }[] | undefined) ?? [];
+    edges.forEach((edge, index) => {
+      const cursor = decodeCursor(edge.cursor);
+      if (!cursor) throw new Error(`owner ${owner} returned a cursor the router cannot read`);
+      items.push({ page: connection, index, owner, raw: edge.cursor, cursor });
+    });
+    if ((connection[MORE] as { hasNextPage?: boolean } | undefined)?.hasNextPage) ownerHasMore = true;
+  }
+  items.sort((a, b) => compareCursors(a.cursor, b.cursor));
+  return { picked: items.slice(0, first), hasNextPage: items.length > first || ownerHasMore };
 }
 
 export interface MergeResult {
@@ -44,21 +66,7 @@ export function mergeConnections(
   first: number,
   missingOwners: readonly string[],
 ): MergeResult {
-  const items: Item[] = [];
-  let ownerHasMore = false;
-  for (const { owner, connection } of pages) {
-    if (!connection) continue;
-    const edges = (connection[EDGES] as { cursor: string }[] | undefined) ?? [];
-    edges.forEach((edge, index) => {
-      const cursor = decodeCursor(edge.cursor);
-      if (!cursor) throw new Error(`owner ${owner} returned a cursor the router cannot read`);
-      items.push({ page: connection, index, owner, raw: edge.cursor, cursor });
-    });
-    if ((connection[MORE] as { hasNextPage?: boolean } | undefined)?.hasNextPage) ownerHasMore = true;
-  }
-  items.sort((a, b) => compareCursors(a.cursor, b.cursor));
-  const picked = items.slice(0, first);
-  const hasNextPage = items.length > first || ownerHasMore;
+  const { picked, hasNextPage } = rankEdges(pages, first);
   const answered = pages.filter((p) => p.connection);
 
   const value: Record<string, unknown> = {};

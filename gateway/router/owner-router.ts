@@ -6,10 +6,11 @@ import {
 import { ErrorCode } from '../../lib/errors.ts';
 import { parseGlobalId } from '../../lib/global-id.ts';
 import { decodeCursor } from '../../lib/keyset-cursor.ts';
-import { mergeConnections, withMergeSelections } from './connection-merge.ts';
+import { mergeConnections, rankEdges, withMergeSelections, type RankedEdge } from './connection-merge.ts';
 import { argumentAt, flattenFields, operationWith, responseKey, withListArgument } from './document.ts';
 import type { RootRule, RoutingTable } from './routing-table.ts';
 import type { OwnerTransport, SubgraphRequest, SubgraphResponse } from './transport.ts';
+import { bodyVariables, fillBodies, planTwoPhase, type TwoPhase } from './two-phase.ts';
 
 /**
  * The owner router: the regional subgraph is composed once, and this is its data source.
@@ -27,6 +28,8 @@ export interface OwnerRouterOptions {
   timeoutMs: number;
   /** Parsed operations kept (they repeat: the gateway's plans are cached). */
   cacheSize?: number;
+  /** Fetch heavy fan-out pages keys first, bodies second (two-phase.ts); default on. */
+  twoPhase?: boolean;
 }
 
 type Variables = Record<string, unknown>;
@@ -38,14 +41,27 @@ interface Analysis {
   rootFields: FieldNode[];
   /** Fan-out fields with the router's private selections added, by response key. */
   mergeFields: Map<string, FieldNode>;
+  /** Fan-out fields whose node bodies are worth a second phase, by response key. */
+  twoPhase: Map<string, TwoPhase>;
 }
 
 /** How one root field is answered in this request. */
 type Decision =
   | { kind: 'one'; key: string; owner: string }
   | { kind: 'error'; key: string; error: GraphQLFormattedError }
-  | { kind: 'merge'; key: string; owners: string[]; first: number; field: FieldNode }
-  | { kind: 'split'; key: string; length: number; byOwner: Map<string, number[]>; itemErrors: GraphQLFormattedError[] };
+  | { kind: 'merge'; key: string; owners: string[]; first: number; field: FieldNode; twoPhase?: TwoPhase; bodyFailures?: Map<string, string> }
+  | { kind: 'split'; key: string; length: number; byOwner: Map<string, OwnerShare>; itemErrors: GraphQLFormattedError[] };
+
+/**
+ * One owner's part of a split list. Identical items (Apollo's planner repeats the same
+ * representation for every occurrence) are sent once: `sent` holds the original index of
+ * each item sent, `slot[k]` the position in `sent` that answers original index `idx[k]`.
+ */
+interface OwnerShare {
+  idx: number[];
+  slot: number[];
+  sent: number[];
+}
 
 type OwnerResult = { ok: true; response: SubgraphResponse } | { ok: false; reason: string };
 
@@ -87,16 +103,16 @@ export class OwnerRouter {
     decisions.forEach((d, i) => {
       const field = fields[i];
       if (d.kind === 'one') addTo(d.owner, field);
-      else if (d.kind === 'merge') for (const o of d.owners) addTo(o, d.field);
+      else if (d.kind === 'merge') for (const o of d.owners) addTo(o, d.twoPhase?.thin ?? d.field);
       else if (d.kind === 'split') {
         if (field.name.value === '_entities') {
           const varName = representationsVariable(field);
           const all = variables[varName] as unknown[];
-          for (const [o, idx] of d.byOwner) addTo(o, field, { [varName]: idx.map((j) => all[j]) });
+          for (const [o, share] of d.byOwner) addTo(o, field, { [varName]: share.sent.map((j) => all[j]) });
         } else {
           const rule = this.options.table.root.get(`${analysis.operation.operation === 'mutation' ? 'Mutation' : 'Query'}.${field.name.value}`) as { arg: string[] };
           const ids = argumentAt(field, rule.arg, variables) as string[];
-          for (const [o, idx] of d.byOwner) addTo(o, withListArgument(field, rule.arg[0], idx.map((j) => ids[j])));
+          for (const [o, share] of d.byOwner) addTo(o, withListArgument(field, rule.arg[0], share.sent.map((j) => ids[j])));
         }
       }
     });
@@ -105,9 +121,43 @@ export class OwnerRouter {
       ? await this.sendInSequence(analysis, plan, context)
       : new Map(await Promise.all([...plan].map(async ([owner, p]) =>
         [owner, await this.call(owner, analysis, p.fields, p.variables, context)] as const)));
+    await Promise.all(decisions.map((d) => (d.kind === 'merge' && d.twoPhase ? this.fetchBodies(d, d.twoPhase, results, variables, context) : undefined)));
 
     return assemble(decisions, results, analysis, variables);
   }
+
+  /**
+   * Phase 2 of a two-phase page: the bodies of the picked rows from their owners. An owner
+   * that fails now is missing from this field, and the page is cut before its first row, so
+   * it stays a true prefix of the order (every row shown was fetched).
+   */
+  private async fetchBodies(
+    d: Extract<Decision, { kind: 'merge' }>, plan: TwoPhase,
+    results: Map<string, OwnerResult>, variables: Variables, context: unknown,
+  ): Promise<void> {
+    const pages = d.owners.map((owner) => {
+      const r = results.get(owner)!;
+      return { owner, connection: r.ok ? (r.response.data?.[d.key] as Variables | null | undefined) ?? null : null };
+    });
+    const { picked } = rankEdges(pages, d.first);
+    const byOwner = new Map<string, RankedEdge[]>();
+    for (const p of picked) byOwner.set(p.owner, [...(byOwner.get(p.owner) ?? []), p]);
+    d.bodyFailures = new Map();
+    await Promise.all([...byOwner].map(async ([owner, mine]) => {
+      const got = await this.send(owner, { query: plan.bodiesQuery, variables: bodyVariables(plan, mine, variables) }, context);
+      const bodies = got.ok ? got.response.data?._entities : undefined;
+      if (!got.ok || !Array.isArray(bodies)) {
+        d.bodyFailures!.set(owner, got.ok ? 'no bodies in its answer' : got.reason);
+        return;
+      }
+      const r = results.get(owner) as { ok: true; response: SubgraphResponse };
+      const filled = fillBodies(plan, d.key, pages.find((p) => p.owner === owner)!.connection!, mine, bodies, got.response.errors ?? []);
+      r.response = { data: { ...r.response.data, [d.key]: filled.connection }, errors: [...(r.response.errors ?? []), ...filled.errors] };
+    }));
+    const cut = picked.findIndex((p) => d.bodyFailures!.has(p.owner));
+    if (cut >= 0) d.first = cut;
+  }
+
 
   /** Mutations run one field after another (GraphQL's serial execution), never fanned out. */
   private async sendInSequence(
@@ -123,11 +173,14 @@ export class OwnerRouter {
   private async call(owner: string, analysis: Analysis, fields: FieldNode[], variables: Variables, context: unknown): Promise<OwnerResult> {
     const doc = operationWith(analysis.operation, fields, analysis.fragments);
     const used = new Set((doc.definitions[0] as OperationDefinitionNode).variableDefinitions?.map((v) => v.variable.name.value));
-    const request: SubgraphRequest = {
+    return this.send(owner, {
       query: print(doc),
       variables: Object.fromEntries(Object.entries(variables).filter(([k]) => used.has(k))),
       ...(analysis.operation.name ? { operationName: analysis.operation.name.value } : {}),
-    };
+    }, context);
+  }
+
+  private async send(owner: string, request: SubgraphRequest, context: unknown): Promise<OwnerResult> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new Error(`timed out after ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
     try {
@@ -162,13 +215,17 @@ export class OwnerRouter {
     flattenRoot(operation.selectionSet.selections);
     const typeName = operation.operation === 'mutation' ? 'Mutation' : 'Query';
     const mergeFields = new Map<string, FieldNode>();
+    const twoPhase = new Map<string, TwoPhase>();
     for (const f of rootFields) {
       if (f.name.value === '_entities' || f.name.value === '__typename') continue;
       const rule = this.options.table.root.get(`${typeName}.${f.name.value}`);
       if (!rule) throw new Error(`router: ${typeName}.${f.name.value} has no routing rule`);
-      if (rule.to === 'ALL') mergeFields.set(responseKey(f), withMergeSelections(f));
+      if (rule.to !== 'ALL') continue;
+      mergeFields.set(responseKey(f), withMergeSelections(f));
+      const phased = this.options.twoPhase === false ? null : planTwoPhase(f, withMergeSelections, operation, fragments, rule.nodeType);
+      if (phased) twoPhase.set(responseKey(f), phased);
     }
-    const analysis = { operation, fragments, rootFields, mergeFields };
+    const analysis = { operation, fragments, rootFields, mergeFields, twoPhase };
     if (this.cache.size >= (this.options.cacheSize ?? 500)) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(cacheKey, analysis);
     return analysis;
@@ -201,7 +258,7 @@ export class OwnerRouter {
       case 'EACH_ID': {
         const ids = argumentAt(field, rule.arg, variables);
         if (!Array.isArray(ids)) return { kind: 'error', key, error: error(`${rule.arg.join('.')} must be a list of IDs.`, ErrorCode.BAD_USER_INPUT, [key]) };
-        return this.split(key, ids.map((id, i) => this.ownerOfId(id, [key, i])));
+        return this.split(key, ids.map((id, i) => this.ownerOfId(id, [key, i])), ids.map((id) => String(id)));
       }
       case 'ALL': {
         const first = argumentAt(field, ['first'], variables) ?? rule.firstDefault;
@@ -219,7 +276,9 @@ export class OwnerRouter {
           if ('error' in r) return { kind: 'error', key, error: r.error };
           owners = [r.owner];
         }
-        return { kind: 'merge', key, owners, first, field: analysis.mergeFields.get(key)! };
+        // One owner renders only its own page: a second phase would save nothing.
+        const twoPhase = owners.length > 1 ? analysis.twoPhase.get(key) : undefined;
+        return { kind: 'merge', key, owners, first, field: analysis.mergeFields.get(key)!, twoPhase };
       }
     }
   }
@@ -233,15 +292,22 @@ export class OwnerRouter {
       if (!ownerKey) return { error: error(`${typename} is not an entity of the regional contract.`, ErrorCode.BAD_USER_INPUT, [key, i]) };
       const value = (rep as Variables)[ownerKey.field];
       return ownerKey.globalId ? this.ownerOfId(value, [key, i]) : this.knownOwner(value, [key, i]);
-    }));
+    }), reps.map((rep) => JSON.stringify(rep)));
   }
 
-  private split(key: string, targets: ({ owner: string } | { error: GraphQLFormattedError })[]): Decision {
-    const byOwner = new Map<string, number[]>();
+  /** `sameAs[i]`: items with equal keys are the same request, sent once per owner. */
+  private split(key: string, targets: ({ owner: string } | { error: GraphQLFormattedError })[], sameAs: string[]): Decision {
+    const byOwner = new Map<string, OwnerShare>();
+    const sentAt = new Map<string, number>();
     const itemErrors: GraphQLFormattedError[] = [];
     targets.forEach((t, i) => {
-      if ('error' in t) itemErrors.push(t.error);
-      else byOwner.set(t.owner, [...(byOwner.get(t.owner) ?? []), i]);
+      if ('error' in t) { itemErrors.push(t.error); return; }
+      let share = byOwner.get(t.owner);
+      if (!share) byOwner.set(t.owner, share = { idx: [], slot: [], sent: [] });
+      let slot = sentAt.get(sameAs[i]);
+      if (slot === undefined) { slot = share.sent.push(i) - 1; sentAt.set(sameAs[i], slot); }
+      share.idx.push(i);
+      share.slot.push(slot);
     });
     return { kind: 'split', key, length: targets.length, byOwner, itemErrors };
   }
@@ -294,17 +360,18 @@ function assemble(
       case 'split': {
         const list: unknown[] = new Array(d.length).fill(null);
         errors.push(...d.itemErrors);
-        for (const [owner, idx] of d.byOwner) {
+        for (const [owner, { idx, slot, sent }] of d.byOwner) {
           const r = results.get(owner)!;
           if (!r.ok) {
             for (const i of idx) errors.push(ownerUnavailable(owner, r.reason, [d.key, i]));
             continue;
           }
           const got = r.response.data?.[d.key];
-          if (Array.isArray(got)) idx.forEach((i, j) => { list[i] = got[j] ?? null; });
+          if (Array.isArray(got)) idx.forEach((i, k) => { list[i] = got[slot[k]] ?? null; });
+          // An error on a sent item is reported once, at the first place that item was asked.
           for (const e of claim(owner, d.key)) {
             const j = e.path?.[1];
-            errors.push(tag(e, owner, typeof j === 'number' && idx[j] !== undefined ? [d.key, idx[j], ...e.path!.slice(2)] : e.path));
+            errors.push(tag(e, owner, typeof j === 'number' && sent[j] !== undefined ? [d.key, sent[j], ...e.path!.slice(2)] : e.path));
           }
         }
         data[d.key] = list;
@@ -314,9 +381,10 @@ function assemble(
         const missing: string[] = [];
         const pages = d.owners.map((owner) => {
           const r = results.get(owner)!;
-          if (!r.ok) {
+          const reason = r.ok ? d.bodyFailures?.get(owner) : r.reason;
+          if (!r.ok || reason !== undefined) {
             missing.push(owner);
-            errors.push(ownerUnavailable(owner, r.reason, [d.key]));
+            errors.push(ownerUnavailable(owner, reason ?? 'no answer', [d.key]));
             return { owner, connection: null };
           }
           const connection = (r.response.data?.[d.key] as Variables | null | undefined) ?? null;

@@ -1,6 +1,6 @@
 import {
   Kind, parse, valueFromASTUntyped,
-  type DirectiveNode, type DocumentNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode,
+  type DirectiveNode, type DocumentNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type TypeNode,
 } from 'graphql';
 
 /**
@@ -11,7 +11,7 @@ export type RootRule =
   | { to: 'ID'; arg: string[] }
   | { to: 'EACH_ID'; arg: string[] }
   | { to: 'OWNER'; arg: string[] }
-  | { to: 'ALL'; merge: 'connection'; ownerArg?: string[]; firstDefault: number; firstMax: number };
+  | { to: 'ALL'; merge: 'connection'; ownerArg?: string[]; firstDefault: number; firstMax: number; nodeType: string };
 
 export interface OwnerKey {
   field: string;
@@ -34,7 +34,16 @@ function directiveArgs(d: DirectiveNode): Record<string, unknown> {
   return Object.fromEntries((d.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value)]));
 }
 
-function ruleFor(typeName: string, field: FieldDefinitionNode): RootRule {
+const namedType = (t: TypeNode): string => (t.kind === Kind.NAMED_TYPE ? t.name.value : namedType(t.type));
+
+/** The node type of a connection type (the type of its `nodes` list). */
+function connectionNodeType(connection: string, types: ReadonlyMap<string, ObjectTypeDefinitionNode>, where: string): string {
+  const nodes = types.get(connection)?.fields?.find((f) => f.name.value === 'nodes');
+  if (!nodes) throw new Error(`routing table: ${where} merges a connection, but ${connection} has no nodes field`);
+  return namedType(nodes.type);
+}
+
+function ruleFor(typeName: string, field: FieldDefinitionNode, types: ReadonlyMap<string, ObjectTypeDefinitionNode>): RootRule {
   const where = `${typeName}.${field.name.value}`;
   const route = field.directives?.find((d) => d.name.value === 'route');
   if (!route) throw new Error(`routing table: ${where} has no @route rule`);
@@ -51,7 +60,8 @@ function ruleFor(typeName: string, field: FieldDefinitionNode): RootRule {
       if (typeName === 'Mutation') throw new Error(`routing table: mutation ${where} may not fan out`);
       const first = field.arguments?.find((a) => a.name.value === 'first');
       const firstDefault = first?.defaultValue ? Number(valueFromASTUntyped(first.defaultValue)) : MAX_PAGE_SIZE;
-      return { to: 'ALL', merge: 'connection', ownerArg: path, firstDefault, firstMax: MAX_PAGE_SIZE };
+      const nodeType = connectionNodeType(namedType(field.type), types, where);
+      return { to: 'ALL', merge: 'connection', ownerArg: path, firstDefault, firstMax: MAX_PAGE_SIZE, nodeType };
     }
     default:
       throw new Error(`routing table: ${where} has an unknown @route(to: "${String(args.to)}")`);
@@ -62,12 +72,14 @@ export function buildRoutingTable(document: DocumentNode | string): RoutingTable
   const doc = typeof document === 'string' ? parse(document) : document;
   const root = new Map<string, RootRule>();
   const entities = new Map<string, OwnerKey>();
+  const types = new Map<string, ObjectTypeDefinitionNode>();
+  for (const def of doc.definitions) if (def.kind === Kind.OBJECT_TYPE_DEFINITION) types.set(def.name.value, def);
   for (const def of doc.definitions) {
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
     const type = def as ObjectTypeDefinitionNode;
     const name = type.name.value;
     if (ROOT_TYPES.has(name)) {
-      for (const field of type.fields ?? []) root.set(`${name}.${field.name.value}`, ruleFor(name, field));
+      for (const field of type.fields ?? []) root.set(`${name}.${field.name.value}`, ruleFor(name, field, types));
       continue;
     }
     const ownerKey = type.directives?.find((d) => d.name.value === 'ownerKey');

@@ -7,11 +7,9 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
+import type { Storage } from './storage.ts';
 
-/** Where a service keeps its data: an embedded PGlite (a directory, or memory) or a PostgreSQL URL. */
-export type Storage =
-  | { kind: 'pglite'; dataDir?: string }
-  | { kind: 'postgres'; url: string; maxConnections?: number };
+export type { Storage } from './storage.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Db<TSchema extends Record<string, unknown> = Record<string, any>> = PgDatabase<PgQueryResultHKT, TSchema>;
@@ -64,11 +62,4 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
     migrate: (folder) => migratePostgres(db as never, { migrationsFolder: folder }),
     close: () => client.end({ timeout: 5 }),
   };
-}
-
-/** `DATABASE_URL` wins; otherwise an embedded PGlite directory under `.data/`. */
-export function storageFromEnv(serviceName: string, env = process.env): Storage {
-  const url = env.DATABASE_URL;
-  if (url) return { kind: 'postgres', url };
-  return { kind: 'pglite', dataDir: `${env.DATA_DIR ?? '.data'}/${serviceName}` };
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import compression from 'compression';
 import cors, { type CorsOptions } from 'cors';
 import type { Registry } from 'prom-client';
 import type { Identity } from '../identity.ts';
@@ -23,6 +24,8 @@ export interface ServeOptions<TContext extends BaseContext> {
   admit?: (identity: Identity, req: IncomingMessage) => Promise<void>;
   /** Readiness: named checks; any false makes /health answer 503. */
   health?: () => Promise<Record<string, boolean>>;
+  /** Gzip/brotli responses of at least this many bytes for clients that accept it (the gateway). */
+  compressAboveBytes?: number;
   /** Prometheus metrics served at /metrics. */
   metrics?: Registry;
   maxBodyBytes?: number;
@@ -58,18 +61,21 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-function runCors(handler: ReturnType<typeof cors>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+type Middleware = (req: never, res: never, next: (e?: unknown) => void) => void;
+
+function runMiddleware(handler: Middleware, req: IncomingMessage, res: ServerResponse): Promise<void> {
   return new Promise((resolve, reject) => handler(req as never, res as never, (e?: unknown) => (e ? reject(e) : resolve())));
 }
 
 export async function serveGraphQL<TContext extends BaseContext>(options: ServeOptions<TContext>): Promise<Served> {
   const { apollo, maxBodyBytes = 1_000_000 } = options;
   const corsHandler = options.cors ? cors(options.cors) : undefined;
+  const compress = options.compressAboveBytes !== undefined ? compression({ threshold: options.compressAboveBytes }) : undefined;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       if (corsHandler) {
-        await runCors(corsHandler, req, res);
+        await runMiddleware(corsHandler, req, res);
         if (res.writableEnded) return; // a preflight was answered
       }
       if (url.pathname === '/health') {
@@ -84,6 +90,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
         return;
       }
       if (url.pathname !== '/graphql') { sendJson(res, 404, { error: 'not found: use /graphql' }); return; }
+      if (compress) await runMiddleware(compress as Middleware, req, res);
       const text = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
       const identity = await options.authenticate(req, text);
       await options.admit?.(identity, req);

@@ -1,11 +1,8 @@
 import { badUserInput } from '../../lib/errors.ts';
-import type { Db } from '../../lib/db/connect.ts';
-import * as data from './data.ts';
-import type { CatalogLoaders } from './loaders.ts';
+import type { CatalogSnapshot, CategoryRow, CpvRow, LabourMarketRegionRow, MunicipalityRow, RegionRow } from './snapshot.ts';
 
 export interface CatalogContext {
-  db: Db;
-  loaders: CatalogLoaders;
+  catalog: CatalogSnapshot;
 }
 
 type Ctx = CatalogContext;
@@ -15,50 +12,51 @@ export function cpvStem(code: string): string {
   return code.slice(0, 8).replace(/0+$/, '');
 }
 
-const entity = <T>(load: (ctx: Ctx, code: string) => Promise<T | null>) =>
-  (ref: { code: string }, ctx: Ctx) => load(ctx, ref.code);
+const byCode = <T>(pick: (c: CatalogSnapshot) => ReadonlyMap<string, T>) =>
+  (ref: { code: string }, ctx: Ctx) => pick(ctx.catalog).get(ref.code) ?? null;
 
 export const resolvers = {
   Query: {
-    regions: (_: unknown, __: unknown, ctx: Ctx) => data.allRegions(ctx.db),
-    region: (_: unknown, { code }: { code: string }, ctx: Ctx) => ctx.loaders.region.load(code),
+    regions: (_: unknown, __: unknown, ctx: Ctx) => ctx.catalog.regions,
+    region: (_: unknown, args: { code: string }, ctx: Ctx) => ctx.catalog.region.get(args.code) ?? null,
     municipalities: (_: unknown, args: { owner?: string | null; labourMarketRegion?: string | null }, ctx: Ctx) =>
-      data.municipalitiesWhere(ctx.db, args),
-    municipality: (_: unknown, { code }: { code: string }, ctx: Ctx) => ctx.loaders.municipality.load(code),
-    categories: (_: unknown, { group }: { group?: string | null }, ctx: Ctx) => data.categoriesInGroup(ctx.db, group),
-    category: (_: unknown, { code }: { code: string }, ctx: Ctx) => ctx.loaders.category.load(code),
-    async categoriesForCpv(_: unknown, { cpv }: { cpv: string }, ctx: Ctx) {
+      ctx.catalog.municipalities.filter((m) =>
+        (!args.owner || m.ownerCode === args.owner) && (!args.labourMarketRegion || m.labourMarketRegionCode === args.labourMarketRegion)),
+    municipality: (_: unknown, args: { code: string }, ctx: Ctx) => ctx.catalog.municipality.get(args.code) ?? null,
+    categories: (_: unknown, { group }: { group?: string | null }, ctx: Ctx) =>
+      ctx.catalog.categories.filter((c) => !group || c.groupName === group),
+    category: (_: unknown, args: { code: string }, ctx: Ctx) => ctx.catalog.category.get(args.code) ?? null,
+    categoriesForCpv(_: unknown, { cpv }: { cpv: string }, ctx: Ctx) {
       if (!/^\d{2,8}(-\d)?$/.test(cpv)) throw badUserInput(`cpv must be a CPV code or its first digits (e.g. 9091), got "${cpv}".`);
       const asked = cpvStem(cpv.padEnd(8, '0'));
-      const hits = (await data.allCpvMappings(ctx.db))
-        .map((m) => ({ m, stem: cpvStem(m.cpvCode) }))
-        .filter(({ stem }) => asked.startsWith(stem) || stem.startsWith(asked));
       const best = new Map<string, number>();
-      for (const { m, stem } of hits) best.set(m.categoryCode, Math.max(best.get(m.categoryCode) ?? 0, stem.length));
-      const codes = [...best].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
-      return ctx.loaders.category.loadMany(codes);
+      for (const m of ctx.catalog.cpvMappings) {
+        const stem = cpvStem(m.cpvCode);
+        if (asked.startsWith(stem) || stem.startsWith(asked)) best.set(m.categoryCode, Math.max(best.get(m.categoryCode) ?? 0, stem.length));
+      }
+      return [...best].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => ctx.catalog.category.get(c)!);
     },
-    targetGroups: (_: unknown, __: unknown, ctx: Ctx) => data.allTargetGroups(ctx.db),
-    labourMarketRegions: (_: unknown, __: unknown, ctx: Ctx) => data.allLabourMarketRegions(ctx.db),
+    targetGroups: (_: unknown, __: unknown, ctx: Ctx) => ctx.catalog.targetGroups,
+    labourMarketRegions: (_: unknown, __: unknown, ctx: Ctx) => ctx.catalog.labourMarketRegions,
   },
   Region: {
-    __resolveReference: entity((ctx, code) => ctx.loaders.region.load(code)),
-    municipalities: (r: data.RegionRow, _: unknown, ctx: Ctx) => ctx.loaders.municipalitiesOfOwner.load(r.code),
+    __resolveReference: byCode((c) => c.region),
+    municipalities: (r: RegionRow, _: unknown, ctx: Ctx) => ctx.catalog.municipalitiesOfOwner.get(r.code) ?? [],
   },
   Municipality: {
-    __resolveReference: entity((ctx, code) => ctx.loaders.municipality.load(code)),
-    labourMarketRegion: (m: data.MunicipalityRow, _: unknown, ctx: Ctx) => ctx.loaders.labourMarketRegion.load(m.labourMarketRegionCode),
-    owner: (m: data.MunicipalityRow, _: unknown, ctx: Ctx) => (m.ownerCode ? ctx.loaders.region.load(m.ownerCode) : null),
+    __resolveReference: byCode((c) => c.municipality),
+    labourMarketRegion: (m: MunicipalityRow, _: unknown, ctx: Ctx) => ctx.catalog.labourMarketRegion.get(m.labourMarketRegionCode),
+    owner: (m: MunicipalityRow, _: unknown, ctx: Ctx) => (m.ownerCode ? ctx.catalog.region.get(m.ownerCode) ?? null : null),
   },
   LabourMarketRegion: {
-    municipalities: (l: data.LabourMarketRegionRow, _: unknown, ctx: Ctx) => ctx.loaders.municipalitiesOfLabourMarketRegion.load(l.code),
+    municipalities: (l: LabourMarketRegionRow, _: unknown, ctx: Ctx) => ctx.catalog.municipalitiesOfLabourMarketRegion.get(l.code) ?? [],
   },
   Category: {
-    __resolveReference: entity((ctx, code) => ctx.loaders.category.load(code)),
-    group: (c: data.CategoryRow) => c.groupName,
-    cpvCodes: (c: data.CategoryRow, _: unknown, ctx: Ctx) => ctx.loaders.cpvOfCategory.load(c.code),
+    __resolveReference: byCode((c) => c.category),
+    group: (c: CategoryRow) => c.groupName,
+    cpvCodes: (c: CategoryRow, _: unknown, ctx: Ctx) => ctx.catalog.cpvOfCategory.get(c.code) ?? [],
   },
   CpvCode: {
-    code: (c: data.CpvRow) => c.cpvCode,
+    code: (c: CpvRow) => c.cpvCode,
   },
 };

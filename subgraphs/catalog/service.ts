@@ -4,7 +4,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { sql } from 'drizzle-orm';
 import * as schema from '../../drizzle/catalog/schema.ts';
-import { readSchemaFile } from '../../gateway/compose.ts';
+import { readSchemaFile } from '../../lib/schema-files.ts';
 import { formatError } from '../../lib/apollo-options.ts';
 import { openDatabase, type Database, type Storage } from '../../lib/db/connect.ts';
 import { serveGraphQL, type Served } from '../../lib/http/serve.ts';
@@ -13,8 +13,8 @@ import { signedByGateway } from '../../lib/http/signed-requests.ts';
 import { once } from '../../lib/once.ts';
 import { serviceMetrics } from '../../lib/metrics.ts';
 import type { OwnerSettings } from '../owners.ts';
-import { createCatalogLoaders } from './loaders.ts';
 import { resolvers, type CatalogContext } from './resolvers.ts';
+import { readSnapshot } from './snapshot.ts';
 import { syncCatalog } from './seed.ts';
 
 export interface CatalogServiceOptions {
@@ -35,6 +35,7 @@ export async function startCatalogService(options: CatalogServiceOptions): Promi
   const database = await openDatabase(options.storage, schema);
   await database.migrate(MIGRATIONS.catalog);
   await syncCatalog(database.db, options.owners);
+  const catalog = await readSnapshot(database.db);
   const apollo = new ApolloServer<CatalogContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(readSchemaFile('catalog.graphql')), resolvers: resolvers as never }),
     formatError,
@@ -48,7 +49,7 @@ export async function startCatalogService(options: CatalogServiceOptions): Promi
     port: options.port,
     host: options.host,
     authenticate: signedByGateway(options.signingKey),
-    context: async () => ({ db: database.db, loaders: createCatalogLoaders(database.db) }),
+    context: async () => ({ catalog }),
     metrics: serviceMetrics('catalog', database.statements),
     health: async () => {
       try { await database.db.execute(sql`select 1`); return { database: true }; } catch { return { database: false }; }

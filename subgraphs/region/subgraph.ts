@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { parse } from 'graphql';
-import { readSchemaFile } from '../../gateway/compose.ts';
+import { readSchemaFile } from '../../lib/schema-files.ts';
 import { scalarResolvers } from '../../lib/scalars.ts';
 import { Mutation } from './resolvers/mutation.ts';
 import { Query } from './resolvers/query.ts';

@@ -98,13 +98,22 @@ export async function postSigned<T>(url: string, key: Buffer, identity: Identity
   return (await res.json()) as GraphQLResult<T>;
 }
 
-/** Another gateway over the same services, with other security settings. */
-export async function extraGateway(hub: TestHub, overrides: Partial<import('../../gateway/server.ts').GatewaySecurity>, ownerTimeoutMs = 5000) {
+/**
+ * Another gateway over the same services, with other security settings; `gateway` overrides
+ * other options (e.g. `twoPhase`), `ownerUrls` sends an owner's requests elsewhere (a proxy).
+ */
+export async function extraGateway(
+  hub: TestHub,
+  overrides: Partial<import('../../gateway/server.ts').GatewaySecurity>,
+  ownerTimeoutMs = 5000,
+  more: { twoPhase?: boolean; ownerUrls?: Record<string, string> } = {},
+) {
   const gateway = await startGateway({
     port: 0,
     catalogUrl: hub.catalog.url,
-    owners: [...hub.regions.values()].map((r) => ({ code: r.owner.code, url: r.url })),
+    owners: [...hub.regions.values()].map((r) => ({ code: r.owner.code, url: more.ownerUrls?.[r.owner.code] ?? r.url })),
     ownerTimeoutMs,
+    twoPhase: more.twoPhase,
     security: { ...hub.keys.security, ...overrides },
   });
   return {

@@ -3,7 +3,7 @@ import type { Db } from '../../../lib/db/connect.ts';
 import { timestampKey } from '../../../lib/keyset-cursor.ts';
 import { externalReference, recognition, socialEnterprise } from '../../../drizzle/region/schema.ts';
 import {
-  containsAll, inList, matchesText, offersCategory, recognisedOn, type RecognitionFilter,
+  containsAll, fewTextMatches, inList, matchesText, offersCategory, recognisedOn, type RecognitionFilter,
 } from './filters.ts';
 import { keysetAfter, keysetOrder, toPage, type OrderSpec, type Page } from './keyset.ts';
 
@@ -48,9 +48,10 @@ export async function enterprisePage(
   args: { filter?: EnterpriseFilter | null; orderBy: string; first: number; after?: string | null },
 ): Promise<Page<EnterpriseRow>> {
   const spec = ENTERPRISE_ORDERS[args.orderBy];
+  const sortMatches = await fewTextMatches(db, socialEnterprise, socialEnterprise.search, args.filter?.query);
   const rows = await db.select(enterpriseColumns).from(socialEnterprise)
     .where(and(where(db, owner, args.filter), keysetAfter(spec, args.orderBy, args.after, owner, 'SocialEnterprise', socialEnterprise.id)))
-    .orderBy(...keysetOrder(spec, socialEnterprise.id))
+    .orderBy(...keysetOrder(spec, socialEnterprise.id, sortMatches))
     .limit(args.first + 1);
   return toPage(rows, args.first, spec, args.orderBy, owner, 'SocialEnterprise');
 }

@@ -23,6 +23,23 @@ export function recognisedOn(db: Db, enterpriseId: AnyColumn, f: RecognitionFilt
   );
 }
 
+/**
+ * Below this many estimated matches a text search sorts its matches; above it, the page walks
+ * the order's index (matches are then dense enough to find a page quickly). See keysetOrder.
+ */
+export const SORT_MATCHES_BELOW = 5_000;
+
+/** The planner's estimate of the rows a text search matches (EXPLAIN only plans; cheap). */
+export async function fewTextMatches(db: Db, table: AnyColumn['table'], search: AnyColumn, query: string | null | undefined): Promise<boolean> {
+  const condition = matchesText(search, query);
+  if (!condition) return false;
+  const result = await db.execute(sql`explain (format json) select 1 from ${table} where ${condition}`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
+  const plan = Object.values(rows[0])[0];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as { Plan: { 'Plan Rows': number } }[];
+  return parsed[0].Plan['Plan Rows'] < SORT_MATCHES_BELOW;
+}
+
 /** Dutch full-text match; user text goes through websearch_to_tsquery, which never throws. */
 export function matchesText(search: AnyColumn, query: string | null | undefined): SQL | undefined {
   const q = query?.trim();

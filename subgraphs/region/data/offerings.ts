@@ -2,7 +2,7 @@ import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-o
 import type { Db } from '../../../lib/db/connect.ts';
 import { timestampKey } from '../../../lib/keyset-cursor.ts';
 import { offering } from '../../../drizzle/region/schema.ts';
-import { inList, matchesText, overlaps, recognisedOn, startsWithAny, type RecognitionFilter } from './filters.ts';
+import { fewTextMatches, inList, matchesText, overlaps, recognisedOn, startsWithAny, type RecognitionFilter } from './filters.ts';
 import { keysetAfter, keysetOrder, toPage, type OrderSpec, type Page } from './keyset.ts';
 
 export type OfferingRow = Omit<typeof offering.$inferSelect, 'search'>;
@@ -45,9 +45,10 @@ export async function offeringPage(
   args: { filter?: OfferingFilter | null; orderBy: string; first: number; after?: string | null },
 ): Promise<Page<OfferingRow>> {
   const spec = OFFERING_ORDERS[args.orderBy];
+  const sortMatches = await fewTextMatches(db, offering, offering.search, args.filter?.query);
   const rows = await db.select(offeringColumns).from(offering)
     .where(and(where(db, owner, args.filter), keysetAfter(spec, args.orderBy, args.after, owner, 'Offering', offering.id)))
-    .orderBy(...keysetOrder(spec, offering.id))
+    .orderBy(...keysetOrder(spec, offering.id, sortMatches))
     .limit(args.first + 1);
   return toPage(rows, args.first, spec, args.orderBy, owner, 'Offering');
 }
