@@ -3,6 +3,7 @@ import {
   type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLFormattedError,
   type OperationDefinitionNode,
 } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { ErrorCode } from '../../lib/errors.ts';
 import { parseGlobalId } from '../../lib/global-id.ts';
 import { decodeCursor } from '../../lib/keyset-cursor.ts';
@@ -26,8 +27,8 @@ export interface OwnerRouterOptions {
   transport: OwnerTransport;
   /** Per-owner deadline for one request. */
   timeoutMs: number;
-  /** Parsed operations kept (they repeat: the gateway's plans are cached). */
-  cacheSize?: number;
+  /** Bytes of subgraph operation text whose analysis is kept (they repeat: the gateway caches plans). */
+  cacheBytes?: number;
   /** Fetch heavy fan-out pages keys first, bodies second (two-phase.ts); default on. */
   twoPhase?: boolean;
 }
@@ -75,10 +76,12 @@ export function ownerUnavailable(owner: string, reason: string, path?: (string |
 
 export class OwnerRouter {
   private readonly owners: Set<string>;
-  private readonly cache = new Map<string, Analysis>();
+  /** Analyses by operation name and text, bounded by the text's size (the AST is a small multiple). */
+  private readonly cache: LRUCache<string, Analysis>;
 
   constructor(private readonly options: OwnerRouterOptions) {
     this.owners = new Set(options.owners);
+    this.cache = new LRUCache({ maxSize: options.cacheBytes ?? 4 * 2 ** 20, sizeCalculation: (_v, key) => key.length });
   }
 
   get ownerCodes(): string[] {
@@ -226,7 +229,6 @@ export class OwnerRouter {
       if (phased) twoPhase.set(responseKey(f), phased);
     }
     const analysis = { operation, fragments, rootFields, mergeFields, twoPhase };
-    if (this.cache.size >= (this.options.cacheSize ?? 500)) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(cacheKey, analysis);
     return analysis;
   }
