@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every scenario against servers this harness starts on loopback, each its
  * own process, on the local PostgreSQL (or PGlite), measured in ONE run and reported as
- * ratios. Flags: --connections 10 --duration 10 --warmup 2 --storage postgres|pglite
+ * ratios; the table goes to bench/RESULTS.md (RESULTS-large.md for the large dataset). Flags: --connections 10 --duration 10 --warmup 2 --storage postgres|pglite
  * --dataset demo|large (large: 100,000 enterprises per owner) --only a,c,d
  */
 import { execSync } from 'node:child_process';
@@ -198,5 +198,5 @@ ${table.join('\n')}
 
 Peak RSS (MB): ${Object.entries(rss).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}.
 ${writesChecked ? `\nWrites (g): ${writesChecked}.\n` : ''}`;
-writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), report);
+writeFileSync(join(ROOT, 'bench', large ? 'RESULTS-large.md' : 'RESULTS.md'), report);
 console.log(`\n${report}`);

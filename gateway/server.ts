@@ -120,7 +120,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     plugins,
   });
   await apollo.start();
-  const authenticate = authenticator(jwtVerifier(security.jwt), new ApiKeyStore(security.apiKeys));
+  const authenticate = authenticator(jwtVerifier(security.jwt), new ApiKeyStore(security.apiKeys), keyFor);
   const admit = security.rateLimit === false ? undefined : rateLimiter(security.rateLimit ?? { points: 1200, durationSeconds: 60 });
   const served = await serveGraphQL<GatewayContext>({
     apollo,
@@ -132,7 +132,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'apollo-require-preflight', 'x-apollo-operation-name', 'apollographql-client-name'],
       maxAge: 600,
     },
-    authenticate: (req) => authenticate(req.headers),
+    authenticate: (req, body) => authenticate(req.headers, body),
     admit,
     context: async (_req, identity) => ({ identity }),
     metrics: serviceMetrics('gateway'),

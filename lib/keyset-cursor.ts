@@ -6,7 +6,7 @@
  * exactly the order Postgres uses: text bytewise (COLLATE "C"), numbers numerically,
  * timestamps at microsecond precision (UTC, fixed width), then the global ID bytewise.
  */
-export type KeyType = 'text' | 'int' | 'decimal' | 'timestamp';
+export type KeyType = 'text' | 'int' | 'decimal' | 'timestamp' | 'date';
 export type Direction = 'asc' | 'desc';
 
 export interface KeyPart {
@@ -22,7 +22,7 @@ export interface Cursor {
   id: string;
 }
 
-const TYPES: ReadonlySet<string> = new Set(['text', 'int', 'decimal', 'timestamp']);
+const TYPES: ReadonlySet<string> = new Set(['text', 'int', 'decimal', 'timestamp', 'date']);
 
 export function encodeCursor(cursor: Cursor): string {
   const wire = [cursor.order, cursor.keys.map((k) => [k.type, k.dir, k.value]), cursor.id];
@@ -57,6 +57,7 @@ function validValue(type: KeyType, value: string): boolean {
     case 'int': return /^-?\d{1,18}$/.test(value);
     case 'decimal': return /^-?\d{1,20}(\.\d{1,10})?$/.test(value);
     case 'timestamp': return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value);
+    case 'date': return /^\d{4}-\d{2}-\d{2}$/.test(value);
   }
 }
 
@@ -88,7 +89,8 @@ function compareValue(type: KeyType, a: string, b: string): number {
     case 'text': return Buffer.compare(utf8(a), utf8(b));
     case 'int':
     case 'decimal': return compareDecimal(a, b);
-    case 'timestamp': return a < b ? -1 : a > b ? 1 : 0;
+    case 'timestamp':
+    case 'date': return a < b ? -1 : a > b ? 1 : 0;
   }
 }
 

@@ -13,6 +13,14 @@ export const HEADER = {
   signature: 'x-hub-signature',
 } as const;
 
+/** Names the calling service when a hub service calls the gateway as itself. */
+export const SERVICE_HEADER = 'x-hub-service';
+
+/** The identity a hub service calls the gateway with (DESIGN.md §2, reading across owners). */
+export function serviceIdentityOf(service: string): Identity {
+  return { subject: `service:${service}`, roles: ['service'], owners: [service] };
+}
+
 /** How old a signed request may be, and how far in the future (clock skew). */
 export const MAX_AGE_MS = 30_000;
 const MAX_SKEW_MS = 5_000;

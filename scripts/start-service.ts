@@ -3,7 +3,7 @@
  *   tsx scripts/start-service.ts catalog | gateway | <owner code>
  * Environment: PORT, DATABASE_URL (else PGlite under DATA_DIR, default .data/), SEED_DEMO
  * (default: yes on PGlite, no on PostgreSQL), CATALOG_URL and OWNER_URLS (gateway),
- * OWNER_TIMEOUT_MS and ROUTER_TWO_PHASE=off (gateway), HOST (default 127.0.0.1); keys and security: scripts/security.ts.
+ * OWNER_TIMEOUT_MS and ROUTER_TWO_PHASE=off (gateway), GATEWAY_URL (regional services), HOST (default 127.0.0.1); keys and security: scripts/security.ts.
  */
 import { storageFromEnv } from '../lib/db/storage.ts';
 import { loadOwners } from '../subgraphs/owners.ts';
@@ -47,6 +47,8 @@ async function main(): Promise<{ url: string; stop(): Promise<void> }> {
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' || env.SEED_DEMO === '1' : storage.kind === 'pglite',
     demoEnterprises: env.DEMO_ENTERPRISES ? Number(env.DEMO_ENTERPRISES) : undefined,
     signingKey: await serviceSigningKey(owner.code),
+    // Where this owner reads other owners' rows at write time (a supplier of another owner).
+    gatewayUrl: () => env.GATEWAY_URL ?? localUrl(GATEWAY_PORT),
   });
 }
 

@@ -20,6 +20,8 @@ let stopping = false;
  */
 function childEnv(name: string): NodeJS.ProcessEnv {
   const env = { ...process.env };
+  // Regional services read other owners through the gateway (a supplier of another owner).
+  env.GATEWAY_URL ??= localUrl(Number(process.env.PORT ?? GATEWAY_PORT));
   if (name !== 'gateway') delete env.PORT;
   delete env.DATABASE_URL;
   const own = process.env[`DATABASE_URL_${name.toUpperCase().replace(/-/g, '_')}`];

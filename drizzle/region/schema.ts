@@ -108,3 +108,74 @@ export const auditLog = pgTable('audit_log', {
   entityId: uuid('entity_id'),
   detail: jsonb('detail'),
 });
+
+/** A contractor or employer known to this owner; the KvK number is unique within an owner, not across owners. */
+export const organisation = pgTable('organisation', {
+  id: uuid('id').primaryKey(),
+  kvkNumber: char('kvk_number', { length: 8 }).notNull().unique('organisation_kvk'),
+  name: text('name').notNull(),
+  createdAt: timestamptz('created_at').notNull().default(sql`now()`),
+});
+
+/** A contract (opdracht) of a municipal buyer of this owner, with its social-return obligation fixed at award. */
+export const contract = pgTable('contract', {
+  id: uuid('id').primaryKey(),
+  buyerMunicipalityCode: text('buyer_municipality_code').notNull(),
+  contractorId: uuid('contractor_id').notNull().references(() => organisation.id),
+  title: text('title').notNull(),
+  titleKey: byteOrderedText('title_key').notNull(),
+  tenderReference: text('tender_reference'),
+  cpvCode: text('cpv_code').notNull(),
+  valueExclVat: numeric('value_excl_vat', { precision: 14, scale: 2 }).notNull(),
+  periodStart: date('period_start', { mode: 'string' }).notNull(),
+  periodEnd: date('period_end', { mode: 'string' }).notNull(),
+  awardDate: date('award_date', { mode: 'string' }).notNull(),
+  /** Fixed at award: the threshold and table version in force that day, the percentage and base. */
+  thresholdAmount: numeric('threshold_amount', { precision: 14, scale: 2 }).notNull(),
+  tableVersion: text('table_version').notNull(),
+  obligationPercentage: numeric('obligation_percentage', { precision: 5, scale: 2 }).notNull(),
+  obligationBaseType: text('obligation_base_type').notNull(),
+  /** Null when the value is below the threshold: no obligation. */
+  obligationAmount: numeric('obligation_amount', { precision: 14, scale: 2 }),
+  createdAt: timestamptz('created_at').notNull().default(sql`now()`),
+  updatedAt: timestamptz('updated_at').notNull().default(sql`now()`),
+}, (t) => [
+  index('contract_award_order').on(t.awardDate.desc(), t.id),
+  index('contract_title_order').on(t.titleKey, t.id),
+  index('contract_contractor').on(t.contractorId),
+  index('contract_buyer').on(t.buyerMunicipalityCode),
+]);
+
+/**
+ * How a contractor fulfils an obligation (invulling), valued when recorded. `rule` is a
+ * snapshot of the building block used (its values), so a later table change never alters
+ * the credit; `supplierSnapshot` is what the supplier's owner said at write time.
+ */
+export const realisation = pgTable('realisation', {
+  id: uuid('id').primaryKey(),
+  contractId: uuid('contract_id').notNull().references(() => contract.id),
+  route: text('route').notNull(),
+  targetGroup: text('target_group'),
+  hoursPerWeek: numeric('hours_per_week', { precision: 5, scale: 2 }),
+  months: integer('months'),
+  hours: numeric('hours', { precision: 8, scale: 2 }),
+  startDate: date('start_date', { mode: 'string' }),
+  endDate: date('end_date', { mode: 'string' }),
+  invoiceAmount: numeric('invoice_amount', { precision: 14, scale: 2 }),
+  invoiceDate: date('invoice_date', { mode: 'string' }),
+  /** Global ID of the supplier (a social enterprise of any owner). */
+  supplierId: text('supplier_id'),
+  supplierSnapshot: jsonb('supplier_snapshot'),
+  rule: jsonb('rule').notNull(),
+  creditedAmount: numeric('credited_amount', { precision: 14, scale: 2 }).notNull(),
+  explanation: text('explanation').notNull(),
+  /** SUBMITTED → VERIFIED or REJECTED (by WSP or municipal staff). */
+  status: text('status').notNull().default('SUBMITTED'),
+  rejectionReason: text('rejection_reason'),
+  decidedBy: text('decided_by'),
+  decidedAt: timestamptz('decided_at'),
+  recordedBy: text('recorded_by').notNull(),
+  recordedAt: timestamptz('recorded_at').notNull().default(sql`now()`),
+}, (t) => [
+  index('realisation_contract').on(t.contractId, t.recordedAt, t.id),
+]);

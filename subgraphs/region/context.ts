@@ -2,6 +2,8 @@ import type { Db } from '../../lib/db/connect.ts';
 import type { Identity } from '../../lib/identity.ts';
 import type { OwnerSettings } from '../owners.ts';
 import { ReadAudit } from './audit.ts';
+import type { ValuationRules } from './domain/valuation.ts';
+import type { GatewayClient } from './gateway-client.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface RegionContext {
@@ -13,12 +15,25 @@ export interface RegionContext {
   loaders: Loaders;
   readAudit: ReadAudit;
   auditRead(entityType: string, entityId: string, field: string): void;
+  /** This owner's social-return rules; null when it has none. */
+  valuation: ValuationRules | null;
+  /** Reads other owners' rows at write time, as this service. */
+  gateway: GatewayClient;
 }
 
-export function createRegionContext(owner: OwnerSettings, db: Db, viewer: Identity): RegionContext {
+/** What lives as long as the service, as opposed to the request. */
+export interface RegionServices {
+  owner: OwnerSettings;
+  db: Db;
+  valuation: ValuationRules | null;
+  gateway: GatewayClient;
+}
+
+export function createRegionContext(services: RegionServices, viewer: Identity): RegionContext {
+  const { owner, db } = services;
   const readAudit = new ReadAudit();
   return {
-    owner, db, viewer, readAudit, loaders: createLoaders(db),
+    owner, db, viewer, readAudit, loaders: createLoaders(db), valuation: services.valuation, gateway: services.gateway,
     auditRead: (entityType, entityId, field) => readAudit.record(entityType, entityId, field),
   };
 }

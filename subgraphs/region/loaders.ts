@@ -5,6 +5,9 @@ import {
   type EnterpriseRow, type ExternalReferenceRow, type RecognitionRow,
 } from './data/enterprises.ts';
 import { offeringsByIds, offeringsOfEnterprises, type OfferingRow } from './data/offerings.ts';
+import {
+  contractsByIds, realisationsByIds, realisationsOfContracts, type ContractRow, type RealisationRow,
+} from './data/contracts.ts';
 
 /** Results in key order, null for a missing key (DataLoader's contract). */
 function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
@@ -29,6 +32,9 @@ export function createLoaders(db: Db) {
     recognitions: new DataLoader<string, RecognitionRow[]>(async (ids) => groupedByKey(ids, await recognitionsOf(db, ids), (r) => r.enterpriseId)),
     externalReferences: new DataLoader<string, ExternalReferenceRow[]>(async (ids) => groupedByKey(ids, await externalReferencesOf(db, ids), (r) => r.enterpriseId)),
     offeringsOfEnterprise: new DataLoader<string, OfferingRow[]>(async (ids) => groupedByKey(ids, await offeringsOfEnterprises(db, ids), (r) => r.enterpriseId)),
+    contract: new DataLoader<string, ContractRow | null>(async (ids) => byKey(ids, await contractsByIds(db, ids), (r) => r.id)),
+    realisation: new DataLoader<string, RealisationRow | null>(async (ids) => byKey(ids, await realisationsByIds(db, ids), (r) => r.id)),
+    realisationsOfContract: new DataLoader<string, RealisationRow[]>(async (ids) => groupedByKey(ids, await realisationsOfContracts(db, ids), (r) => r.contractId)),
   };
 }
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../lib/errors.ts';
-import { actsFor, type Identity } from '../../lib/identity.ts';
+import { actsFor, hasRole, type Identity } from '../../lib/identity.ts';
 
 /**
  * Who may do what with this owner's data: one entry per type, read as a table.
@@ -16,18 +16,29 @@ const nobody: Rule = () => false;
 const staff: Rule = (v, owner) => actsFor(v, owner, 'municipality', 'wsp');
 /** Staff, or a partner platform acting for this owner (e.g. MAEX syncing its records). */
 const staffOrPartner: Rule = (v, owner) => actsFor(v, owner, 'municipality', 'wsp', 'partner');
+/** The municipality's own staff (buyers). */
+const municipalStaff: Rule = (v, owner) => actsFor(v, owner, 'municipality');
+/** A signed-in contractor: only its own organisation's rows (see `contractorScope`). */
+const contractor: Rule = (v) => hasRole(v, 'contractor') && Boolean(v.organisation);
+const staffOrContractor: Rule = (v, owner) => staff(v, owner) || contractor(v, owner);
 
 interface TypePolicy {
   rows: Rule;
   write: Rule;
   fields: Record<string, Rule>;
   audited: readonly string[];
+  /** Other actions than create and change, e.g. verifying. */
+  actions?: Record<string, Rule>;
 }
 
 export const POLICY = {
   SocialEnterprise: { rows: anyone, write: staffOrPartner, fields: { externalReferences: staffOrPartner }, audited: ['externalReferences'] },
   Offering: { rows: anyone, write: staffOrPartner, fields: {}, audited: [] },
   AuditEntry: { rows: staff, write: nobody, fields: {}, audited: [] },
+  // Contracts: staff of the owner see all; a contractor sees and fulfils only its own (row scope in SQL).
+  Contract: { rows: staffOrContractor, write: municipalStaff, fields: {}, audited: [] },
+  Realisation: { rows: staffOrContractor, write: staffOrContractor, fields: {}, audited: [], actions: { decide: staff } },
+  ValuationRules: { rows: anyone, write: nobody, fields: {}, audited: [] },
 } satisfies Record<string, TypePolicy>;
 
 export type PolicyType = keyof typeof POLICY;
@@ -45,6 +56,24 @@ export function requireWrite(viewer: Identity, owner: string, type: PolicyType):
 
 export function requireRows(viewer: Identity, owner: string, type: PolicyType): void {
   if (!POLICY[type].rows(viewer, owner)) throw refusal(viewer, `read ${type} data of owner "${owner}"`);
+}
+
+export function requireAction(viewer: Identity, owner: string, type: PolicyType, action: string): void {
+  const rule = (POLICY[type] as TypePolicy).actions?.[action] ?? nobody;
+  if (!rule(viewer, owner)) throw refusal(viewer, `${action} ${type} data of owner "${owner}"`);
+}
+
+/**
+ * The row scope of contract data: null for the owner's staff (every row), the contractor's
+ * KvK number for a contractor (its own rows only). Call after `requireRows`.
+ */
+export function contractorScope(viewer: Identity, owner: string): string | null {
+  return staff(viewer, owner) ? null : viewer.organisation!;
+}
+
+/** Whether the viewer may see this one contract row (its contractor's KvK). */
+export function maySeeContract(viewer: Identity, owner: string, contractorKvk: string): boolean {
+  return staff(viewer, owner) || (contractor(viewer, owner) && viewer.organisation === contractorKvk);
 }
 
 type Resolver = (parent: any, args: any, ctx: any, info: any) => unknown;

@@ -15,6 +15,8 @@ import { createRegionContext, type RegionContext } from './context.ts';
 import { generateDemoData } from './seed/generate.ts';
 import { loadDemoData } from './seed/load.ts';
 import { regionSchema } from './subgraph.ts';
+import { loadValuationRules, type ValuationRules } from './domain/valuation.ts';
+import { gatewayClient } from './gateway-client.ts';
 
 export interface RegionServiceOptions {
   owner: OwnerSettings;
@@ -27,6 +29,10 @@ export interface RegionServiceOptions {
   demoEnterprises?: number;
   /** This service's key for the gateway's request signatures (lib/service-auth.ts). */
   signingKey: Buffer;
+  /** The gateway this service reads other owners through (it may start later, hence a function). */
+  gatewayUrl?: () => string | undefined;
+  /** Social-return rules; by default the owner's `valuation.json`. */
+  valuation?: ValuationRules | null;
 }
 
 export interface RegionService extends Served {
@@ -48,6 +54,12 @@ export async function prepareRegionDatabase(options: Pick<RegionServiceOptions, 
 /** One owner's regional subgraph: its own database, the shared regional contract. */
 export async function startRegionService(options: RegionServiceOptions): Promise<RegionService> {
   const database = await prepareRegionDatabase(options);
+  const services = {
+    owner: options.owner,
+    db: database.db,
+    valuation: options.valuation !== undefined ? options.valuation : loadValuationRules(options.owner.code),
+    gateway: gatewayClient({ url: options.gatewayUrl ?? (() => undefined), service: options.owner.code, key: options.signingKey }),
+  };
   const apollo = new ApolloServer<RegionContext>({
     schema: regionSchema(),
     formatError,
@@ -62,7 +74,7 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     port: options.port,
     host: options.host,
     authenticate: signedByGateway(options.signingKey),
-    context: async (_req, viewer) => createRegionContext(options.owner, database.db, viewer),
+    context: async (_req, viewer) => createRegionContext(services, viewer),
     metrics: serviceMetrics(options.owner.code, database.statements),
     health: async () => {
       try { await database.db.execute(sql`select 1`); return { database: true }; } catch { return { database: false }; }

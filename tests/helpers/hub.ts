@@ -39,6 +39,8 @@ export interface TestHubOptions {
   /** Extra owners the gateway routes to without this helper starting them (e.g. a hanging server). */
   externalOwners?: { code: string; url: string }[];
   keys?: TestSecurity;
+  /** Social-return rules per owner instead of the owners' valuation.json (undefined: the file). */
+  valuation?: (owner: string) => import('../../subgraphs/region/domain/valuation.ts').ValuationRules | null | undefined;
 }
 
 export async function postGraphQL<T>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResult<T>> {
@@ -54,6 +56,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   const owners = options.owners ?? loadOwners();
   const storage = options.storage ?? (() => ({ kind: 'pglite' as const }));
   const keys = options.keys ?? await testSecurity();
+  // Services read other owners through the gateway, which starts after them.
+  let gatewayUrl: string | undefined;
   const [catalog, ...regionList] = await Promise.all([
     startCatalogService({ storage: await storage('catalog'), owners, port: 0, signingKey: keys.keyFor('catalog') }),
     ...owners.map(async (owner) => startRegionService({
@@ -63,6 +67,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       seedDemo: options.seedDemo ?? true,
       demoEnterprises: options.demoEnterprises,
       signingKey: keys.keyFor(owner.code),
+      gatewayUrl: () => gatewayUrl,
+      valuation: options.valuation?.(owner.code),
     })),
   ]) as [CatalogService, ...RegionService[]];
   const regions = new Map(regionList.map((r) => [r.owner.code, r]));
@@ -73,6 +79,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ownerTimeoutMs: options.ownerTimeoutMs ?? 5000,
     security: keys.security,
   });
+  gatewayUrl = gateway.url;
   const allOwners = [...owners.map((o) => o.code), ...(options.externalOwners ?? []).map((o) => o.code)];
   const staff = await keys.token({ subject: 'test-staff', roles: ['municipality'], owners: allOwners });
   return {

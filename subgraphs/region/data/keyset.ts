@@ -18,7 +18,7 @@ export interface Page<Row> {
   hasNextPage: boolean;
 }
 
-const castFor: Record<KeyType, string> = { text: 'text', int: 'bigint', decimal: 'numeric', timestamp: 'timestamptz' };
+const castFor: Record<KeyType, string> = { text: 'text', int: 'bigint', decimal: 'numeric', timestamp: 'timestamptz', date: 'date' };
 
 /**
  * The keyset condition "after this cursor", which also holds for a cursor made by ANOTHER
@@ -50,6 +50,7 @@ const unindexed: Record<KeyType, (c: AnyColumn) => SQL> = {
   int: (c) => sql`(${c} + 0)`,
   decimal: (c) => sql`(${c} + 0)`,
   timestamp: (c) => sql`(${c} + interval '0 s')`,
+  date: (c) => sql`(${c} + 0)`,
 };
 
 /**

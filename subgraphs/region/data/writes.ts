@@ -8,13 +8,13 @@ import { offeringColumns, type OfferingRow } from './offerings.ts';
 
 /** Writes of the regional contract: one transaction each, audited in the same transaction. */
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type NewEnterprise = typeof socialEnterprise.$inferInsert;
 type NewOffering = typeof offering.$inferInsert;
 type NewRecognition = Omit<typeof recognition.$inferInsert, 'enterpriseId' | 'id'>;
 type NewExternalReference = Omit<typeof externalReference.$inferInsert, 'enterpriseId'>;
 
-async function audit(tx: Tx, viewer: Identity, action: string, entityType: string, entityId: string, detail: unknown): Promise<void> {
+export async function audit(tx: Tx, viewer: Identity, action: string, entityType: string, entityId: string, detail: unknown): Promise<void> {
   await tx.insert(auditLog).values(auditRow(viewer, action, entityType, entityId, detail));
 }
 

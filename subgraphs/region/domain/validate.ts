@@ -42,9 +42,9 @@ export function website(v: string | null | undefined): string | null {
   return v;
 }
 
-export function ownMunicipality(owner: OwnerSettings, code: string): string {
+export function ownMunicipality(owner: OwnerSettings, code: string, field = 'municipality'): string {
   if (!owner.municipalities.includes(code)) {
-    throw badUserInput(`Municipality ${code} is not held by owner "${owner.code}" (it holds ${owner.municipalities.join(', ')}).`, { field: 'municipality' });
+    throw badUserInput(`Municipality ${code} is not held by owner "${owner.code}" (it holds ${owner.municipalities.join(', ')}).`, { field });
   }
   return code;
 }

@@ -34,11 +34,3 @@ export async function loadOffering(ctx: RegionContext, id: unknown): Promise<Off
   const row = uuid ? await ctx.loaders.offering.load(uuid) : null;
   return row ? asOffering(row) : null;
 }
-
-export async function loadNode(ctx: RegionContext, id: unknown): Promise<EnterpriseNode | OfferingNode | null> {
-  const parsed = parseGlobalId(id);
-  if (!parsed) throw badUserInput(`"${String(id)}" is not a valid ID (expected <owner>:<Type>:<uuid>).`);
-  if (parsed.type === 'SocialEnterprise') return loadEnterprise(ctx, id);
-  if (parsed.type === 'Offering') return loadOffering(ctx, id);
-  return null;
-}

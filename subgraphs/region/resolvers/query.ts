@@ -6,7 +6,8 @@ import { requireRows } from '../policy.ts';
 import type { EnterpriseFilter } from '../data/enterprises.ts';
 import type { OfferingFilter } from '../data/offerings.ts';
 import { offeringList, socialEnterpriseList, type ListArgs } from './lists.ts';
-import { loadEnterprise, loadNode, loadOffering } from './lookup.ts';
+import { loadEnterprise, loadOffering } from './lookup.ts';
+import { loadNode } from './node.ts';
 
 export const Query = {
   socialEnterprises: (_: unknown, args: ListArgs<EnterpriseFilter>, ctx: RegionContext) => socialEnterpriseList(ctx, args),
