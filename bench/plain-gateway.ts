@@ -31,9 +31,12 @@ function signedDataSource(url: string, key: Buffer): RemoteGraphQLDataSource {
 
 const gateway = new ApolloGateway({
   supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-  buildService: ({ name }) => name === 'region'
-    ? signedDataSource(env.REGION_URL!, serviceKey(secret, env.REGION_OWNER!))
-    : signedDataSource(env.CATALOG_URL!, serviceKey(secret, 'catalog')),
+  buildService: ({ name }) => {
+    const regionKey = serviceKey(secret, env.REGION_OWNER!);
+    if (name === 'region') return signedDataSource(env.REGION_URL!, regionKey);
+    if (name === 'region-links') return signedDataSource(env.REGION_URL!.replace(/\/graphql$/, '/links/graphql'), regionKey);
+    return signedDataSource(env.CATALOG_URL!, serviceKey(secret, 'catalog'));
+  },
 });
 const server = new ApolloServer({ gateway });
 const { url } = await startStandaloneServer(server, { listen: { port: Number(env.PORT), host: '127.0.0.1' } });

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every scenario against servers this harness starts on loopback, each its
  * own process, on the local PostgreSQL (or PGlite), measured in ONE run and reported as
- * ratios; the table goes to bench/RESULTS.md (RESULTS-large.md for the large dataset). Flags: --connections 10 --duration 10 --warmup 2 --storage postgres|pglite
+ * ratios; the table goes to bench/RESULTS.md (RESULTS-large.md for the large dataset). Flags: --connections 10 --duration 5 --warmup 2 --rounds 3 --storage postgres|pglite
  * --dataset demo|large (large: 100,000 enterprises per owner) --only a,c,d
  */
 import { execSync } from 'node:child_process';
@@ -24,8 +24,9 @@ import { scenarios, type Scenario } from './scenarios.ts';
 const { values: flags } = parseArgs({
   options: {
     connections: { type: 'string', default: '10' },
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
     storage: { type: 'string', default: 'postgres' },
     dataset: { type: 'string', default: 'demo' },
     only: { type: 'string' },
@@ -35,6 +36,7 @@ const { values: flags } = parseArgs({
 const connections = Number(flags.connections);
 const duration = Number(flags.duration);
 const warmup = Number(flags.warmup);
+const rounds = Number(flags.rounds);
 const large = flags.dataset === 'large';
 const owners = loadOwners();
 const BASE_PORT = 4900;
@@ -132,10 +134,10 @@ const all = scenarios(ids.data.offerings.nodes[0].id, ids.data.socialEnterprises
 const selected = flags.only ? all.filter((s) => flags.only!.split(',').includes(s.id)) : all;
 
 interface Row { s: Scenario; rps: number; p50: number; p99: number; cpuPerReq: number; sqlPerReq: number; non2xx: number; requests: number }
-const rows: Row[] = [];
 let writesChecked = '';
-for (const s of selected) {
-  await check(s);
+
+/** One measured run of one scenario. */
+async function measure(s: Scenario): Promise<Row> {
   const server = servers[s.server];
   const { body, headers } = await requestFor(s);
   let turn = 0;
@@ -159,12 +161,29 @@ for (const s of selected) {
   if (s.rotation) {
     // Registrations are every other request; each acknowledged one must be there.
     const registered = await denHaagOfferings() - offeringsBefore;
-    console.log(`${s.id}: ${registered} offerings registered by ${Math.ceil(turn / 2)} register requests sent`);
-    writesChecked = `${registered} offerings registered for ${Math.ceil(turn / 2)} register requests sent (warm-up included)`;
+    writesChecked += `${writesChecked ? '; ' : ''}${registered} offerings registered for ${Math.ceil(turn / 2)} register requests sent`;
   }
-  rows.push({ s, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuPerReq: cpu / requests, sqlPerReq: sql / requests, non2xx: result.non2xx + result.errors, requests });
-  console.log(`${s.id.padEnd(7)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ${s.title}`);
+  console.log(`${s.id.padEnd(8)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ${s.title}`);
+  return { s, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuPerReq: cpu / requests, sqlPerReq: sql / requests, non2xx: result.non2xx + result.errors, requests };
 }
+
+/**
+ * Rounds: every scenario once per round, so slow drifts of the machine (other tenants, CPU
+ * clocks) hit all scenarios alike; each figure is the median over the rounds.
+ */
+for (const s of selected) await check(s);
+const byScenario = new Map<string, Row[]>(selected.map((s) => [s.id, []]));
+for (let round = 1; round <= rounds; round++) {
+  console.log(`round ${round} of ${rounds}`);
+  for (const s of selected) byScenario.get(s.id)!.push(await measure(s));
+}
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+const rows: Row[] = selected.map((s) => {
+  const runs = byScenario.get(s.id)!;
+  const pick = (f: (r: Row) => number) => median(runs.map(f));
+  return { s, rps: pick((r) => r.rps), p50: pick((r) => r.p50), p99: pick((r) => r.p99), cpuPerReq: pick((r) => r.cpuPerReq),
+    sqlPerReq: pick((r) => r.sqlPerReq), non2xx: runs.reduce((n, r) => n + r.non2xx, 0), requests: runs.reduce((n, r) => n + r.requests, 0) };
+});
 
 const rss = Object.fromEntries(Object.entries(servers).map(([k, p]) => [k, peakRssMb(p.child.pid!)]));
 await stopAll();
@@ -190,13 +209,13 @@ Every figure below comes from this one run; nothing is copied from an earlier ru
 
 - Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}, Node ${process.version}
 - Storage: ${flags.storage} (${pgVersion}); dataset: ${large ? '100,000 enterprises per owner' : 'demo (150–170 enterprises, ~1,100 offerings per owner)'}
-- Load: autocannon, ${connections} connections, ${warmup} s warm-up then ${duration} s per scenario; ${pinning}
+- Load: autocannon, ${connections} connections; ${rounds} rounds, each running every scenario for ${warmup} s warm-up then ${duration} s; each figure is the median over the rounds; ${pinning}
 - "front CPU" is the CPU time of the server the load hits (the owner in a, the gateway otherwise) per request;
   "SQL stmts" counts statements of all owners' databases per request.
 
 ${table.join('\n')}
 
 Peak RSS (MB): ${Object.entries(rss).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}.
-${writesChecked ? `\nWrites (g): ${writesChecked}.\n` : ''}`;
+${writesChecked ? `\nWrites (g), per round: ${writesChecked}.\n` : ''}`;
 writeFileSync(join(ROOT, 'bench', large ? 'RESULTS-large.md' : 'RESULTS.md'), report);
 console.log(`\n${report}`);

@@ -12,6 +12,8 @@ export { API_SCHEMA_FILE, readSchemaFile, SUPERGRAPH_FILE };
 export const SUBGRAPHS = [
   { name: 'catalog', file: 'catalog.graphql', url: 'http://catalog.internal/graphql' },
   { name: 'region', file: 'region.graphql', url: 'http://owner-router.internal/graphql' },
+  // Served by the same regional services at /links/graphql, routed by the same router.
+  { name: 'region-links', file: 'region-links.graphql', url: 'http://owner-router.internal/links/graphql' },
 ] as const;
 
 

@@ -71,6 +71,11 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
+/** An owner's region-links endpoint, next to its contract: `…/graphql` → `…/links/graphql`. */
+export function linksUrl(ownerUrl: string): string {
+  return ownerUrl.replace(/\/graphql$/, '/links/graphql');
+}
+
 /** The one graph: @apollo/gateway on the checked-in supergraph, with the owner router for `region`. */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { security } = options;
@@ -85,10 +90,19 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     headers: (service, body, context) => signRequest(keyFor(service), (context as GatewayContext | undefined)?.identity ?? ANONYMOUS, body),
   });
   const router = new OwnerRouter({ table, owners: options.owners.map((o) => o.code), transport, timeoutMs, twoPhase: options.twoPhase });
+  // region-links (fields whose target may be another owner's) lives next to each owner's contract.
+  const linksTransport = httpTransport({
+    urls: new Map(options.owners.map((o) => [o.code, linksUrl(o.url)] as [string, string])),
+    headers: (service, body, context) => signRequest(keyFor(service), (context as GatewayContext | undefined)?.identity ?? ANONYMOUS, body),
+  });
+  const linksRouter = new OwnerRouter({
+    table: buildRoutingTable(readSchemaFile('region-links.graphql')), owners: options.owners.map((o) => o.code), transport: linksTransport, timeoutMs,
+  });
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name }) => {
       if (name === 'region') return new OwnerRouterDataSource(router);
+      if (name === 'region-links') return new OwnerRouterDataSource(linksRouter);
       if (name === 'catalog') return new ServiceDataSource('catalog', transport, timeoutMs);
       throw new Error(`the supergraph names an unknown subgraph "${name}"`);
     },
@@ -152,7 +166,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     stop: once(async () => {
       await served.close();
       await apollo.stop();
-      await transport.close();
+      await Promise.all([transport.close(), linksTransport.close()]);
     }),
   };
 }

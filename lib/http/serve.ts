@@ -24,6 +24,8 @@ export interface ServeOptions<TContext extends BaseContext> {
   admit?: (identity: Identity, req: IncomingMessage) => Promise<void>;
   /** Readiness: named checks; any false makes /health answer 503. */
   health?: () => Promise<Record<string, boolean>>;
+  /** More GraphQL servers on other paths of the same port (a regional service's /links/graphql). */
+  alsoAt?: Record<string, ApolloServer<TContext>>;
   /** Gzip/brotli responses of at least this many bytes for clients that accept it (the gateway). */
   compressAboveBytes?: number;
   /** Prometheus metrics served at /metrics. */
@@ -89,7 +91,8 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
         res.end(await options.metrics.metrics());
         return;
       }
-      if (url.pathname !== '/graphql') { sendJson(res, 404, { error: 'not found: use /graphql' }); return; }
+      const target = url.pathname === '/graphql' ? apollo : options.alsoAt?.[url.pathname];
+      if (!target) { sendJson(res, 404, { error: 'not found: use /graphql' }); return; }
       if (compress) await runMiddleware(compress as Middleware, req, res);
       const text = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
       const identity = await options.authenticate(req, text);
@@ -105,7 +108,7 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
           body = text;
         }
       }
-      const result = await apollo.executeHTTPGraphQLRequest({
+      const result = await target.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: () => options.context(req, identity),
       });

@@ -15,6 +15,7 @@ import { createRegionContext, type RegionContext } from './context.ts';
 import { generateDemoData } from './seed/generate.ts';
 import { loadDemoData } from './seed/load.ts';
 import { regionSchema } from './subgraph.ts';
+import { linksSchema } from './links.ts';
 import { loadValuationRules, type ValuationRules } from './domain/valuation.ts';
 import { gatewayClient } from './gateway-client.ts';
 
@@ -68,9 +69,17 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     csrfPrevention: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), readAuditPlugin<RegionContext>()],
   });
-  await apollo.start();
+  const links = new ApolloServer<RegionContext>({
+    schema: linksSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await Promise.all([apollo.start(), links.start()]);
   const served = await serveGraphQL<RegionContext>({
     apollo,
+    alsoAt: { '/links/graphql': links },
     port: options.port,
     host: options.host,
     authenticate: signedByGateway(options.signingKey),
@@ -86,7 +95,7 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     owner: options.owner,
     stop: once(async () => {
       await served.close();
-      await apollo.stop();
+      await Promise.all([apollo.stop(), links.stop()]);
       await database.close();
     }),
   };

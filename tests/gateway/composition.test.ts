@@ -34,6 +34,13 @@ describe('composition', () => {
       'Query.node': 'ID id',
       'Query.nodes': 'EACH_ID ids',
       'Query.auditLog': 'OWNER owner',
+      'Query.contract': 'ID id',
+      'Query.contracts': 'ALL connection owner=filter.owner first=20',
+      'Query.realisation': 'ID id',
+      'Query.valuationRules': 'OWNER owner',
+      'Mutation.registerContract': 'OWNER input.owner',
+      'Mutation.recordRealisation': 'ID input.contractId',
+      'Mutation.decideRealisation': 'ID id',
       'Mutation.registerSocialEnterprise': 'OWNER input.owner',
       'Mutation.updateSocialEnterprise': 'ID id',
       'Mutation.registerOffering': 'ID input.enterpriseId',
@@ -42,8 +49,12 @@ describe('composition', () => {
     expect(Object.fromEntries(table.entities)).toEqual({
       SocialEnterprise: { field: 'id', globalId: true },
       Offering: { field: 'id', globalId: true },
+      Contract: { field: 'id', globalId: true },
+      Realisation: { field: 'id', globalId: true },
       Region: { field: 'code', globalId: false },
     });
+    // region-links: only entities, each routed by the owner its ID names.
+    expect(Object.fromEntries(buildRoutingTable(readSchemaFile('region-links.graphql')).entities)).toEqual({ Realisation: { field: 'id', globalId: true } });
   });
 
   it('refuses a contract with a root field that has no rule', () => {
