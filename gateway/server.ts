@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { formatError } from '../lib/apollo-options.ts';
 import { HttpError } from '../lib/http/http-error.ts';
 import { serveGraphQL, type Served } from '../lib/http/serve.ts';
-import { ANONYMOUS, type Identity, type Role } from '../lib/identity.ts';
+import { actsFor, ANONYMOUS, type Identity, type Role } from '../lib/identity.ts';
 import { once } from '../lib/once.ts';
 import { serviceMetrics } from '../lib/metrics.ts';
 import { serviceKey, signRequest } from '../lib/service-auth.ts';
@@ -89,7 +89,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // Each service's request is signed for that service, after the router split it.
     headers: (service, body, context) => signRequest(keyFor(service), (context as GatewayContext | undefined)?.identity ?? ANONYMOUS, body),
   });
-  const router = new OwnerRouter({ table, owners: options.owners.map((o) => o.code), transport, timeoutMs, twoPhase: options.twoPhase });
+  const router = new OwnerRouter({
+    table, owners: options.owners.map((o) => o.code), transport, timeoutMs, twoPhase: options.twoPhase,
+    // Small counts of people are shown only to staff of every owner in the cell.
+    exemptFromSuppression: (owners, context) => {
+      const identity = (context as GatewayContext | undefined)?.identity ?? ANONYMOUS;
+      return owners.every((o) => actsFor(identity, o, 'municipality', 'wsp'));
+    },
+  });
   // region-links (fields whose target may be another owner's) lives next to each owner's contract.
   const linksTransport = httpTransport({
     urls: new Map(options.owners.map((o) => [o.code, linksUrl(o.url)] as [string, string])),

@@ -7,9 +7,10 @@ import { LRUCache } from 'lru-cache';
 import { ErrorCode } from '../../lib/errors.ts';
 import { parseGlobalId } from '../../lib/global-id.ts';
 import { decodeCursor } from '../../lib/keyset-cursor.ts';
+import { mergeAggregates, withAggregateSelections } from './aggregate-merge.ts';
 import { mergeConnections, rankEdges, withMergeSelections, type RankedEdge } from './connection-merge.ts';
 import { argumentAt, flattenFields, operationWith, responseKey, withListArgument } from './document.ts';
-import type { RootRule, RoutingTable } from './routing-table.ts';
+import type { AggregateRule, RootRule, RoutingTable } from './routing-table.ts';
 import type { OwnerTransport, SubgraphRequest, SubgraphResponse } from './transport.ts';
 import { bodyVariables, fillBodies, planTwoPhase, type TwoPhase } from './two-phase.ts';
 
@@ -31,6 +32,8 @@ export interface OwnerRouterOptions {
   cacheBytes?: number;
   /** Fetch heavy fan-out pages keys first, bodies second (two-phase.ts); default on. */
   twoPhase?: boolean;
+  /** Whether the caller (the host's context) may see unsuppressed small counts of all these owners. */
+  exemptFromSuppression?: (owners: readonly string[], context: unknown) => boolean;
 }
 
 type Variables = Record<string, unknown>;
@@ -44,6 +47,8 @@ interface Analysis {
   mergeFields: Map<string, FieldNode>;
   /** Fan-out fields whose node bodies are worth a second phase, by response key. */
   twoPhase: Map<string, TwoPhase>;
+  /** Aggregate fan-out fields with the router's private selections, by response key. */
+  aggregateFields: Map<string, { field: FieldNode; rule: AggregateRule }>;
 }
 
 /** How one root field is answered in this request. */
@@ -51,6 +56,7 @@ type Decision =
   | { kind: 'one'; key: string; owner: string }
   | { kind: 'error'; key: string; error: GraphQLFormattedError }
   | { kind: 'merge'; key: string; owners: string[]; first: number; field: FieldNode; twoPhase?: TwoPhase; bodyFailures?: Map<string, string> }
+  | { kind: 'aggregate'; key: string; owners: string[]; field: FieldNode; rule: AggregateRule }
   | { kind: 'split'; key: string; length: number; byOwner: Map<string, OwnerShare>; itemErrors: GraphQLFormattedError[] };
 
 /**
@@ -107,6 +113,7 @@ export class OwnerRouter {
       const field = fields[i];
       if (d.kind === 'one') addTo(d.owner, field);
       else if (d.kind === 'merge') for (const o of d.owners) addTo(o, d.twoPhase?.thin ?? d.field);
+      else if (d.kind === 'aggregate') for (const o of d.owners) addTo(o, d.field);
       else if (d.kind === 'split') {
         if (field.name.value === '_entities') {
           const varName = representationsVariable(field);
@@ -126,7 +133,8 @@ export class OwnerRouter {
         [owner, await this.call(owner, analysis, p.fields, p.variables, context)] as const)));
     await Promise.all(decisions.map((d) => (d.kind === 'merge' && d.twoPhase ? this.fetchBodies(d, d.twoPhase, results, variables, context) : undefined)));
 
-    return assemble(decisions, results, analysis, variables);
+    const exempt = (owners: readonly string[]) => this.options.exemptFromSuppression?.(owners, context) ?? false;
+    return assemble(decisions, results, analysis, variables, exempt);
   }
 
   /**
@@ -219,16 +227,21 @@ export class OwnerRouter {
     const typeName = operation.operation === 'mutation' ? 'Mutation' : 'Query';
     const mergeFields = new Map<string, FieldNode>();
     const twoPhase = new Map<string, TwoPhase>();
+    const aggregateFields = new Map<string, { field: FieldNode; rule: AggregateRule }>();
     for (const f of rootFields) {
       if (f.name.value === '_entities' || f.name.value === '__typename') continue;
       const rule = this.options.table.root.get(`${typeName}.${f.name.value}`);
       if (!rule) throw new Error(`router: ${typeName}.${f.name.value} has no routing rule`);
       if (rule.to !== 'ALL') continue;
+      if (rule.merge === 'aggregate') {
+        aggregateFields.set(responseKey(f), { field: withAggregateSelections(f, rule.aggregate), rule: rule.aggregate });
+        continue;
+      }
       mergeFields.set(responseKey(f), withMergeSelections(f));
       const phased = this.options.twoPhase === false ? null : planTwoPhase(f, withMergeSelections, operation, fragments, rule.nodeType);
       if (phased) twoPhase.set(responseKey(f), phased);
     }
-    const analysis = { operation, fragments, rootFields, mergeFields, twoPhase };
+    const analysis = { operation, fragments, rootFields, mergeFields, twoPhase, aggregateFields };
     this.cache.set(cacheKey, analysis);
     return analysis;
   }
@@ -263,6 +276,14 @@ export class OwnerRouter {
         return this.split(key, ids.map((id, i) => this.ownerOfId(id, [key, i])), ids.map((id) => String(id)));
       }
       case 'ALL': {
+        const named = rule.ownerArg ? argumentAt(field, rule.ownerArg, variables) : undefined;
+        let owners = [...this.owners];
+        if (named != null) {
+          const r = this.knownOwner(named, [key]);
+          if ('error' in r) return { kind: 'error', key, error: r.error };
+          owners = [r.owner];
+        }
+        if (rule.merge === 'aggregate') return { kind: 'aggregate', key, owners, ...analysis.aggregateFields.get(key)! };
         const first = argumentAt(field, ['first'], variables) ?? rule.firstDefault;
         if (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > rule.firstMax) {
           return { kind: 'error', key, error: error(`first must be between 0 and ${rule.firstMax}, got ${String(first)}.`, ErrorCode.BAD_USER_INPUT, [key]) };
@@ -270,13 +291,6 @@ export class OwnerRouter {
         const after = argumentAt(field, ['after'], variables);
         if (after != null && (typeof after !== 'string' || !decodeCursor(after))) {
           return { kind: 'error', key, error: error('after is not a cursor of this list (use pageInfo.endCursor).', ErrorCode.BAD_USER_INPUT, [key]) };
-        }
-        const named = rule.ownerArg ? argumentAt(field, rule.ownerArg, variables) : undefined;
-        let owners = [...this.owners];
-        if (named != null) {
-          const r = this.knownOwner(named, [key]);
-          if ('error' in r) return { kind: 'error', key, error: r.error };
-          owners = [r.owner];
         }
         // One owner renders only its own page: a second phase would save nothing.
         const twoPhase = owners.length > 1 ? analysis.twoPhase.get(key) : undefined;
@@ -327,6 +341,7 @@ function assemble(
   results: Map<string, OwnerResult>,
   analysis: Analysis,
   variables: Variables,
+  exempt: (owners: readonly string[]) => boolean,
 ): SubgraphResponse {
   const data: Variables = {};
   const errors: GraphQLFormattedError[] = [];
@@ -401,6 +416,20 @@ function assemble(
             if (path !== null) errors.push(tag(e, owner, path));
           }
         }
+        break;
+      }
+      case 'aggregate': {
+        const missing: string[] = [];
+        const pages = d.owners.map((owner) => {
+          const r = results.get(owner)!;
+          const value = r.ok ? (r.response.data?.[d.key] as Variables | null | undefined) ?? null : null;
+          if (!r.ok) errors.push(ownerUnavailable(owner, r.reason, [d.key]));
+          if (!value) missing.push(owner);
+          return { owner, value };
+        });
+        data[d.key] = mergeAggregates(d.field, analysis.fragments, variables, d.rule, pages, missing, exempt);
+        // Cells are regrouped: an owner's error below the field points at the field itself.
+        for (const owner of d.owners) for (const e of claim(owner, d.key)) errors.push(tag(e, owner, [d.key]));
         break;
       }
     }

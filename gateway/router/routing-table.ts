@@ -11,7 +11,19 @@ export type RootRule =
   | { to: 'ID'; arg: string[] }
   | { to: 'EACH_ID'; arg: string[] }
   | { to: 'OWNER'; arg: string[] }
-  | { to: 'ALL'; merge: 'connection'; ownerArg?: string[]; firstDefault: number; firstMax: number; nodeType: string };
+  | { to: 'ALL'; merge: 'connection'; ownerArg?: string[]; firstDefault: number; firstMax: number; nodeType: string }
+  | { to: 'ALL'; merge: 'aggregate'; ownerArg?: string[]; aggregate: AggregateRule };
+
+/** How the cells of an aggregate fan-out merge (from @merge on the cell type's fields). */
+export interface AggregateRule {
+  /** The list field holding the cells, e.g. `cells`. */
+  list: string;
+  /** Grouping fields; `sub` is the key of an entity-typed one (e.g. Municipality → code). */
+  keys: { field: string; sub?: string[] }[];
+  sums: { field: string; decimal: boolean }[];
+  ratios: { field: string; numerator: string; denominator: string }[];
+  suppressed: { field: string; below: number; flag: string }[];
+}
 
 export interface OwnerKey {
   field: string;
@@ -43,6 +55,33 @@ function connectionNodeType(connection: string, types: ReadonlyMap<string, Objec
   return namedType(nodes.type);
 }
 
+/** The aggregate rule of a result type: its one list of cells, and the cells' @merge fields. */
+function aggregateRule(resultType: string, types: ReadonlyMap<string, ObjectTypeDefinitionNode>, where: string): AggregateRule {
+  const isList = (t: TypeNode): boolean => (t.kind === Kind.NON_NULL_TYPE ? isList(t.type) : t.kind === Kind.LIST_TYPE);
+  const lists = (types.get(resultType)?.fields ?? []).filter((f) => isList(f.type) && types.has(namedType(f.type)));
+  if (lists.length !== 1) throw new Error(`routing table: ${where} aggregates ${resultType}, which needs exactly one list of cell objects`);
+  const cellType = namedType(lists[0].type);
+  const rule: AggregateRule = { list: lists[0].name.value, keys: [], sums: [], ratios: [], suppressed: [] };
+  for (const f of types.get(cellType)?.fields ?? []) {
+    const d = f.directives?.find((x) => x.name.value === 'merge');
+    if (!d) continue;
+    const a = directiveArgs(d);
+    const name = f.name.value;
+    if (a.key === true) {
+      const keyDirective = types.get(namedType(f.type))?.directives?.find((x) => x.name.value === 'key');
+      const sub = keyDirective ? String(directiveArgs(keyDirective).fields).split(/\s+/) : undefined;
+      rule.keys.push({ field: name, ...(sub ? { sub } : {}) });
+    }
+    if (a.sum === true) rule.sums.push({ field: name, decimal: namedType(f.type) === 'Decimal' });
+    if (typeof a.ratio === 'string') {
+      const [numerator, denominator] = a.ratio.split('/');
+      rule.ratios.push({ field: name, numerator, denominator });
+    }
+    if (typeof a.suppressBelow === 'number') rule.suppressed.push({ field: name, below: a.suppressBelow, flag: String(a.flag) });
+  }
+  return rule;
+}
+
 function ruleFor(typeName: string, field: FieldDefinitionNode, types: ReadonlyMap<string, ObjectTypeDefinitionNode>): RootRule {
   const where = `${typeName}.${field.name.value}`;
   const route = field.directives?.find((d) => d.name.value === 'route');
@@ -56,8 +95,9 @@ function ruleFor(typeName: string, field: FieldDefinitionNode, types: ReadonlyMa
       if (!path) throw new Error(`routing table: ${where} @route(to: "${args.to}") needs arg`);
       return { to: args.to, arg: path };
     case 'ALL': {
-      if (args.merge !== 'connection') throw new Error(`routing table: ${where} has an unknown merge "${String(args.merge)}"`);
       if (typeName === 'Mutation') throw new Error(`routing table: mutation ${where} may not fan out`);
+      if (args.merge === 'aggregate') return { to: 'ALL', merge: 'aggregate', ownerArg: path, aggregate: aggregateRule(namedType(field.type), types, where) };
+      if (args.merge !== 'connection') throw new Error(`routing table: ${where} has an unknown merge "${String(args.merge)}"`);
       const first = field.arguments?.find((a) => a.name.value === 'first');
       const firstDefault = first?.defaultValue ? Number(valueFromASTUntyped(first.defaultValue)) : MAX_PAGE_SIZE;
       const nodeType = connectionNodeType(namedType(field.type), types, where);

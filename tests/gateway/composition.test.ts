@@ -26,7 +26,7 @@ describe('composition', () => {
       .sort();
     const table = buildRoutingTable(doc);
     expect([...table.root.keys()].sort()).toEqual(rootFields);
-    expect(Object.fromEntries([...table.root].map(([k, r]) => [k, r.to === 'ALL' ? `ALL ${r.merge} owner=${r.ownerArg?.join('.')} first=${r.firstDefault}` : `${r.to} ${r.arg.join('.')}`]))).toEqual({
+    expect(Object.fromEntries([...table.root].map(([k, r]) => [k, r.to === 'ALL' ? `ALL ${r.merge} owner=${r.ownerArg?.join('.')}${r.merge === 'connection' ? ` first=${r.firstDefault}` : ''}` : `${r.to} ${r.arg.join('.')}`]))).toEqual({
       'Query.socialEnterprises': 'ALL connection owner=filter.owner first=20',
       'Query.offerings': 'ALL connection owner=filter.owner first=20',
       'Query.socialEnterprise': 'ID id',
@@ -38,6 +38,7 @@ describe('composition', () => {
       'Query.contracts': 'ALL connection owner=filter.owner first=20',
       'Query.realisation': 'ID id',
       'Query.valuationRules': 'OWNER owner',
+      'Query.sroiStatistics': 'ALL aggregate owner=filter.owner',
       'Mutation.registerContract': 'OWNER input.owner',
       'Mutation.recordRealisation': 'ID input.contractId',
       'Mutation.decideRealisation': 'ID id',
