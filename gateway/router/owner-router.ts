@@ -238,7 +238,9 @@ export class OwnerRouter {
         continue;
       }
       mergeFields.set(responseKey(f), withMergeSelections(f));
-      const phased = this.options.twoPhase === false ? null : planTwoPhase(f, withMergeSelections, operation, fragments, rule.nodeType);
+      // Bodies are fetched through _entities, so only pages of entities have a second phase.
+      const phased = this.options.twoPhase === false || !this.options.table.entities.has(rule.nodeType) ? null
+        : planTwoPhase(f, withMergeSelections, operation, fragments, rule.nodeType);
       if (phased) twoPhase.set(responseKey(f), phased);
     }
     const analysis = { operation, fragments, rootFields, mergeFields, twoPhase, aggregateFields };

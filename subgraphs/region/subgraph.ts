@@ -8,6 +8,7 @@ import { Query } from './resolvers/query.ts';
 import { AuditEntry, Node, Offering, Region, SocialEnterprise } from './resolvers/types.ts';
 import { BuildingBlock, Contract, Realisation, socialReturnQueries, SroiObligation, ValuationRules } from './resolvers/social-return.ts';
 import { SocialReturnMutation } from './resolvers/social-return-mutations.ts';
+import { suggestionQueries } from './resolvers/suggestions.ts';
 
 /** The regional contract (schema/region.graphql) with its one implementation. */
 export function regionSchema(): GraphQLSchema {
@@ -16,7 +17,7 @@ export function regionSchema(): GraphQLSchema {
     // The resolver map's per-field types differ; buildSubgraphSchema takes them untyped.
     resolvers: {
       ...scalarResolvers,
-      Query: { ...Query, ...socialReturnQueries },
+      Query: { ...Query, ...socialReturnQueries, ...suggestionQueries },
       Mutation: { ...Mutation, ...SocialReturnMutation },
       SocialEnterprise, Offering, Region, Node, AuditEntry,
       Contract, SroiObligation, Realisation, BuildingBlock, ValuationRules,

@@ -50,7 +50,7 @@ describe('contract access', () => {
     expect((await wsp(decide, { id: recorded.data.recordRealisation.id })).data.decideRealisation).toEqual({ status: 'VERIFIED' });
     const municipalityOfRotterdam = await as({ roles: ['municipality'], owners: ['rotterdam'] });
     const registerElsewhere = await municipalityOfRotterdam(`mutation { registerContract(input: {
-      owner: "den-haag", buyer: "GM0518", contractor: { kvkNumber: "11111111", name: "X" }, title: "Niet van jou", cpvCode: "45000000-7",
+      owner: "den-haag", buyer: "GM0518", contractor: { kvkNumber: "11111111", name: "Xander B.V." }, title: "Niet van jou", cpvCode: "45000000-7",
       valueExclVat: "800000.00", periodStart: "2025-01-01", periodEnd: "2026-12-31", awardDate: "2024-12-01" }) { id } }`);
     expect(registerElsewhere.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

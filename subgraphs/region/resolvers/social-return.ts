@@ -13,6 +13,7 @@ import { isCalendarDate } from '../../../lib/scalars.ts';
 import { pageSize } from '../domain/validate.ts';
 import { contractorScope, maySeeContract, requireRows } from '../policy.ts';
 import { connection } from './connection.ts';
+import { supplierCriteriaOf } from './suggestions.ts';
 import { ownUuid, type Typed } from './lookup.ts';
 import type { ListArgs } from './lists.ts';
 
@@ -94,6 +95,7 @@ export const Contract = {
   // The obligation is a view of the contract row (fixed at award) plus its realisations.
   obligation: (r: ContractRow) => (r.obligationAmount === null ? null : r),
   realisations: async (r: ContractRow, _: unknown, ctx: RegionContext) => (await ctx.loaders.realisationsOfContract.load(r.id)).map(asRealisation),
+  supplierCriteria: (r: ContractRow, _: unknown, ctx: RegionContext) => supplierCriteriaOf(r, ctx),
   createdAt: (r: ContractRow) => isoFromPg(r.createdAt),
 };
 
