@@ -12,7 +12,8 @@ import type { OwnerSettings } from '../owners.ts';
 import { signedByGateway } from '../../lib/http/signed-requests.ts';
 import { readAuditPlugin } from './audit.ts';
 import { createRegionContext, type RegionContext } from './context.ts';
-import { generateDemoData } from './seed/generate.ts';
+import { DEFAULT_DEMO_TODAY, generateDemoData } from './seed/generate.ts';
+import { generateSocialReturnDemo } from './seed/social-return.ts';
 import { loadDemoData } from './seed/load.ts';
 import { regionSchema } from './subgraph.ts';
 import { linksSchema } from './links.ts';
@@ -28,6 +29,8 @@ export interface RegionServiceOptions {
   seedDemo: boolean;
   /** Demo volume override (benchmarks: 100,000 enterprises). */
   demoEnterprises?: number;
+  /** Demo contracts (with their realisations) to generate; default 40, 0 for none. */
+  demoContracts?: number;
   /** This service's key for the gateway's request signatures (lib/service-auth.ts). */
   signingKey: Buffer;
   /** The gateway this service reads other owners through (it may start later, hence a function). */
@@ -42,23 +45,30 @@ export interface RegionService extends Served {
   stop(): Promise<void>;
 }
 
-export async function prepareRegionDatabase(options: Pick<RegionServiceOptions, 'owner' | 'storage' | 'seedDemo' | 'demoEnterprises'>) {
+export async function prepareRegionDatabase(
+  options: Pick<RegionServiceOptions, 'owner' | 'storage' | 'seedDemo' | 'demoEnterprises' | 'demoContracts'>, valuation: ValuationRules | null,
+) {
   const database = await openDatabase(options.storage, schema);
   await database.migrate(MIGRATIONS.region);
   if (options.seedDemo) {
     const [{ n }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(schema.socialEnterprise);
-    if (n === 0) await loadDemoData(database.db, generateDemoData(options.owner, { enterprises: options.demoEnterprises }));
+    if (n === 0) {
+      const data = generateDemoData(options.owner, { enterprises: options.demoEnterprises });
+      const contracts = options.demoContracts ?? 40;
+      await loadDemoData(database.db, data, valuation && contracts > 0 ? generateSocialReturnDemo(options.owner, valuation, data, DEFAULT_DEMO_TODAY, contracts) : undefined);
+    }
   }
   return database;
 }
 
 /** One owner's regional subgraph: its own database, the shared regional contract. */
 export async function startRegionService(options: RegionServiceOptions): Promise<RegionService> {
-  const database = await prepareRegionDatabase(options);
+  const valuation = options.valuation !== undefined ? options.valuation : loadValuationRules(options.owner.code);
+  const database = await prepareRegionDatabase(options, valuation);
   const services = {
     owner: options.owner,
     db: database.db,
-    valuation: options.valuation !== undefined ? options.valuation : loadValuationRules(options.owner.code),
+    valuation,
     gateway: gatewayClient({ url: options.gatewayUrl ?? (() => undefined), service: options.owner.code, key: options.signingKey }),
   };
   const apollo = new ApolloServer<RegionContext>({

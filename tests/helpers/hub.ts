@@ -35,6 +35,8 @@ export interface TestHubOptions {
   storage?: (service: string) => Promise<Storage> | Storage;
   seedDemo?: boolean;
   demoEnterprises?: number;
+  /** Demo contracts per owner (default 40); 0 for tests that count contracts themselves. */
+  demoContracts?: number;
   ownerTimeoutMs?: number;
   /** Extra owners the gateway routes to without this helper starting them (e.g. a hanging server). */
   externalOwners?: { code: string; url: string }[];
@@ -66,6 +68,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       port: 0,
       seedDemo: options.seedDemo ?? true,
       demoEnterprises: options.demoEnterprises,
+      demoContracts: options.demoContracts,
       signingKey: keys.keyFor(owner.code),
       gatewayUrl: () => gatewayUrl,
       valuation: options.valuation?.(owner.code),

@@ -6,7 +6,7 @@ let hub: TestHub;
 let own: string;
 let other: string;
 beforeAll(async () => {
-  hub = await startTestHub({ demoEnterprises: 5 });
+  hub = await startTestHub({ demoEnterprises: 5, demoContracts: 0 });
   const register = async (kvk: string, title: string) => (await hub.asStaff(`mutation($kvk: String!, $t: String!) { registerContract(input: {
     owner: "den-haag", buyer: "GM0518", contractor: { kvkNumber: $kvk, name: "Aannemer" }, title: $t, cpvCode: "45000000-7",
     valueExclVat: "800000.00", periodStart: "2025-01-01", periodEnd: "2026-12-31", awardDate: "2024-12-01" }) { id } }`, { kvk, t: title })).data.registerContract.id as string;

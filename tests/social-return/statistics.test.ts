@@ -24,7 +24,7 @@ async function placed(contractId: string, n: number, hoursPerWeek: number) {
 }
 
 beforeAll(async () => {
-  hub = await startTestHub({ demoEnterprises: 3 });
+  hub = await startTestHub({ demoEnterprises: 3, demoContracts: 0 });
   contracts['den-haag'] = await contract('den-haag', 'GM0518', '1000000.00'); // obligation 50,000
   contracts.rotterdam = await contract('rotterdam', 'GM0599', '4000000.00'); // obligation 200,000
   await placed(contracts['den-haag'], 3, 36); // 3 × 20,000 = 60,000: rate 1.2 on its own

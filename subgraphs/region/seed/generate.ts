@@ -128,7 +128,7 @@ function cyrb128(str: string): [number, number, number, number] {
   return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
 }
 
-class Rng {
+export class Rng {
   private a: number; private b: number; private c: number; private d: number;
   constructor(key: string) {
     [this.a, this.b, this.c, this.d] = cyrb128(key);

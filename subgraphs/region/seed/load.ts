@@ -1,8 +1,9 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { externalReference, offering, recognition, socialEnterprise } from '../../../drizzle/region/schema.ts';
+import { contract, externalReference, offering, organisation, realisation, recognition, socialEnterprise } from '../../../drizzle/region/schema.ts';
 import type { Db } from '../../../lib/db/connect.ts';
 import type { DemoData } from './generate.ts';
+import type { SocialReturnDemo } from './social-return.ts';
 
 /** Postgres allows at most 65,535 bind parameters in one statement. */
 const MAX_PARAMETERS = 65_535;
@@ -18,7 +19,7 @@ export function rowsPerInsert(table: PgTable): number {
  * Bulk-inserts demo data in one transaction, parents before children (enterprises, then
  * recognitions, external references and offerings), in multi-row INSERTs, then ANALYZE.
  */
-export async function loadDemoData(db: Db, data: DemoData): Promise<void> {
+export async function loadDemoData(db: Db, data: DemoData, socialReturn?: SocialReturnDemo): Promise<void> {
   await db.transaction(async (tx) => {
     const insertAll = async <T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]) => {
       const size = rowsPerInsert(table);
@@ -30,6 +31,11 @@ export async function loadDemoData(db: Db, data: DemoData): Promise<void> {
     await insertAll(recognition, data.recognitions);
     await insertAll(externalReference, data.externalReferences);
     await insertAll(offering, data.offerings);
+    if (socialReturn) {
+      await insertAll(organisation, socialReturn.organisations);
+      await insertAll(contract, socialReturn.contracts);
+      await insertAll(realisation, socialReturn.realisations);
+    }
   });
   // Fresh statistics, or the planner guesses on an empty table's (bench/EXPLAIN.md: 85 ms → 1.3 ms).
   await db.execute(sql`analyze`);
