@@ -13,12 +13,14 @@ export interface Proc {
 export const HAS_TASKSET = existsSync('/usr/bin/taskset');
 
 export async function startProcess(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, url: string, core?: number): Promise<Proc> {
+  const health = url.replace(/\/graphql$/, '/health');
+  const taken = await fetch(health, { signal: AbortSignal.timeout(500) }).then(() => true, () => false);
+  if (taken) throw new Error(`${url} already answers: stop what runs there (a server of an earlier run?)`);
   const node = [process.execPath, '--import', 'tsx', script, ...args];
   const cmd = HAS_TASKSET && core !== undefined ? ['taskset', '-c', String(core), ...node] : node;
   const child = spawn(cmd[0], cmd.slice(1), { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => { stderr = (stderr + c.toString()).slice(-4000); });
-  const health = url.replace(/\/graphql$/, '/health');
   let ready = false;
   for (let i = 0; i < 1200 && !ready; i++) {
     if (child.exitCode !== null) throw new Error(`${name} exited: ${stderr}`);

@@ -76,6 +76,9 @@ async function start(name: string, script: string, args: string[], env: Record<s
 
 async function stopAll() { await Promise.all(procs.map((p) => p.stop())); }
 process.on('SIGINT', () => { void stopAll().then(() => process.exit(130)); });
+// A failed run must not leave servers behind: the next run would find its ports answered by them.
+process.on('uncaughtException', (e) => { console.error(e); void stopAll().then(() => process.exit(1)); });
+process.on('unhandledRejection', (e) => { console.error(e); void stopAll().then(() => process.exit(1)); });
 
 console.log(`Preparing ${flags.dataset} data on ${flags.storage} and starting services (${pinning})…`);
 const seedEnv = { SEED_DEMO: 'true', ...(large ? { DEMO_ENTERPRISES: '100000' } : {}) };
@@ -128,9 +131,14 @@ async function denHaagOfferings(): Promise<number> {
 const ids = await fetch(servers.hub.url, {
   method: 'POST', headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ query: `{ offerings(first: 1, filter: { owner: "den-haag" }) { nodes { id } }
-    socialEnterprises(first: 100, filter: { owner: "den-haag" }) { nodes { id } } }` }),
-}).then((r) => r.json()) as { data: { offerings: { nodes: { id: string }[] }; socialEnterprises: { nodes: { id: string }[] } } };
-const all = scenarios(ids.data.offerings.nodes[0].id, ids.data.socialEnterprises.nodes.map((n) => n.id));
+    a: socialEnterprises(first: 100, filter: { owner: "den-haag" }) { nodes { id } pageInfo { endCursor } } }` }),
+}).then((r) => r.json()) as { data: { offerings: { nodes: { id: string }[] }; a: { nodes: { id: string }[]; pageInfo: { endCursor: string } } } };
+// Registrations go round up to 200 enterprises, so three rounds stay below the cap of 50 offerings each.
+const more = await fetch(servers.hub.url, {
+  method: 'POST', headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ query: `query($after: String) { socialEnterprises(first: 100, after: $after, filter: { owner: "den-haag" }) { nodes { id } } }`, variables: { after: ids.data.a.pageInfo.endCursor } }),
+}).then((r) => r.json()) as { data: { socialEnterprises: { nodes: { id: string }[] } } };
+const all = scenarios(ids.data.offerings.nodes[0].id, [...ids.data.a.nodes, ...more.data.socialEnterprises.nodes].map((n) => n.id));
 const selected = flags.only ? all.filter((s) => flags.only!.split(',').includes(s.id)) : all;
 
 interface Row { s: Scenario; rps: number; p50: number; p99: number; cpuPerReq: number; sqlPerReq: number; non2xx: number; requests: number }
@@ -141,18 +149,22 @@ async function measure(s: Scenario): Promise<Row> {
   const server = servers[s.server];
   const { body, headers } = await requestFor(s);
   let turn = 0;
-  // A rotation sends its requests in turn, one per request autocannon makes.
-  const rotation = s.rotation
-    ? { requests: [{ setupRequest: (req: Request): Request => {
+  let graphqlErrors = 0;
+  // A rotation sends its requests in turn, one per request autocannon makes; every answer is
+  // checked for GraphQL errors (they come with HTTP 200).
+  const requestSpecs = [{
+    ...(s.rotation ? { setupRequest: (req: Request): Request => {
       const r = s.rotation![turn++ % s.rotation!.length];
       return { ...req, body: JSON.stringify({ query: r.query, variables: r.variables }) };
-    } }] }
-    : {};
-  const load = (seconds: number) => autocannon({ url: server.url, method: 'POST', headers, body, connections, duration: seconds, ...rotation });
+    } } : {}),
+    onResponse: (_status: number, responseBody: string) => { if (responseBody.includes('"errors"')) graphqlErrors++; },
+  }];
+  const load = (seconds: number) => autocannon({ url: server.url, method: 'POST', headers, body, connections, duration: seconds, requests: requestSpecs });
   const offeringsBefore = s.rotation ? await denHaagOfferings() : 0;
   await load(warmup);
   const statementsBefore = await Promise.all(regionProcs.map((p) => sqlStatements(p.url)));
   const cpuBefore = cpuMs(server.child.pid!);
+  graphqlErrors = 0;
   const result = await load(duration);
   const cpu = cpuMs(server.child.pid!) - cpuBefore;
   const statementsAfter = await Promise.all(regionProcs.map((p) => sqlStatements(p.url)));
@@ -164,7 +176,7 @@ async function measure(s: Scenario): Promise<Row> {
     writesChecked += `${writesChecked ? '; ' : ''}${registered} offerings registered for ${Math.ceil(turn / 2)} register requests sent`;
   }
   console.log(`${s.id.padEnd(8)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ${s.title}`);
-  return { s, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuPerReq: cpu / requests, sqlPerReq: sql / requests, non2xx: result.non2xx + result.errors, requests };
+  return { s, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuPerReq: cpu / requests, sqlPerReq: sql / requests, non2xx: result.non2xx + result.errors + graphqlErrors, requests };
 }
 
 /**
@@ -198,7 +210,7 @@ const pgVersion = flags.storage === 'postgres'
   ? await (async () => { const c = postgres(flags['pg-url']!, { max: 1 }); try { return (await c`show server_version`)[0].server_version as string; } finally { await c.end(); } })()
   : 'PGlite';
 const table = [
-  '| scenario | req/s | p50 ms | p99 ms | × (a) | × (b) | front CPU ms/req | SQL stmts/req | non-2xx |',
+  '| scenario | req/s | p50 ms | p99 ms | × (a) | × (b) | front CPU ms/req | SQL stmts/req | failed |',
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map((r) => `| ${r.s.id}: ${r.s.title} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${ratio(r.rps, a)} | ${ratio(r.rps, b)} | ${r.cpuPerReq.toFixed(2)} | ${r.sqlPerReq.toFixed(2)} | ${r.non2xx} |`),
 ];
@@ -211,7 +223,7 @@ Every figure below comes from this one run; nothing is copied from an earlier ru
 - Storage: ${flags.storage} (${pgVersion}); dataset: ${large ? '100,000 enterprises per owner' : 'demo (150–170 enterprises, ~1,100 offerings per owner)'}
 - Load: autocannon, ${connections} connections; ${rounds} rounds, each running every scenario for ${warmup} s warm-up then ${duration} s; each figure is the median over the rounds; ${pinning}
 - "front CPU" is the CPU time of the server the load hits (the owner in a, the gateway otherwise) per request;
-  "SQL stmts" counts statements of all owners' databases per request.
+  "SQL stmts" counts statements of all owners' databases per request; "failed": non-2xx, socket errors and answers with GraphQL errors.
 
 ${table.join('\n')}
 
