@@ -37,7 +37,7 @@ interface VacancyView { title: string; status: string; employer: { kvkNumber: st
 /** Why a step cannot be taken from the current status, in words a WSP advisor understands. */
 function refusal(id: string, action: 'contact' | 'consent' | 'release', status: string): GraphQLError {
   const why: Record<string, Record<string, string>> = {
-    contact: { _: `the contact was already recorded (the introduction is ${status}).` },
+    contact: { _: 'the contact with the candidate was already recorded.' },
     consent: {
       REQUESTED: 'record the contact with the candidate first (recordIntroductionContact): the candidate answers the advisor who contacted them.',
       _: `the candidate already answered (${status}); a consent decision is final.`,
