@@ -14,6 +14,7 @@ import { readAuditPlugin } from './audit.ts';
 import { createRegionContext, type RegionContext } from './context.ts';
 import { DEFAULT_DEMO_TODAY, generateDemoData } from './seed/generate.ts';
 import { generateSocialReturnDemo } from './seed/social-return.ts';
+import { generateMatchingDemo } from './seed/matching.ts';
 import { loadDemoData } from './seed/load.ts';
 import { regionSchema } from './subgraph.ts';
 import { linksSchema } from './links.ts';
@@ -62,7 +63,8 @@ export async function prepareRegionDatabase(
     if (n === 0) {
       const data = generateDemoData(options.owner, { enterprises: options.demoEnterprises });
       const contracts = options.demoContracts ?? 40;
-      await loadDemoData(database.db, data, valuation && contracts > 0 ? generateSocialReturnDemo(options.owner, valuation, data, DEFAULT_DEMO_TODAY, contracts) : undefined);
+      const socialReturn = valuation && contracts > 0 ? generateSocialReturnDemo(options.owner, valuation, data, DEFAULT_DEMO_TODAY, contracts) : undefined;
+      await loadDemoData(database.db, data, socialReturn, generateMatchingDemo(options.owner, data, socialReturn, DEFAULT_DEMO_TODAY));
     }
   }
   return database;
