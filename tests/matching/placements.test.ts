@@ -90,6 +90,22 @@ describe.each(storageKinds)('placements on %s', (kind) => {
     }] } } });
   });
 
+  it('recordRealisation with an idempotency key: a replay answers the first realisation, another contract is a conflict', async () => {
+    const municipal = await asRole(hub, 'municipality', 'den-haag');
+    const register = async (title: string) => (await municipal(`mutation($t: String!) { registerContract(input: {
+      owner: "den-haag", buyer: "GM0518", contractor: { kvkNumber: "90004760", name: "Schoon & Co" }, title: $t, cpvCode: "90919200-4",
+      valueExclVat: "1200000.00", periodStart: "2025-01-01", periodEnd: "2027-12-31", awardDate: "2024-11-15" }) { id } }`, { t: title })).data.registerContract.id;
+    const [a, b] = [await register('Schoonmaak A'), await register('Schoonmaak B')];
+    const record = (contractId: string, key?: string) => municipal(`mutation($c: ID!, $k: String) { recordRealisation(input: {
+      contractId: $c, route: "JOB", targetGroup: "WW", hoursPerWeek: 24, months: 12, idempotencyKey: $k }) { id creditedAmount } }`, { c: contractId, k: key });
+    const first = await record(a, 'sync-42');
+    expect(first.data.recordRealisation.creditedAmount).toBe('13333.33');
+    expect(await record(a, 'sync-42')).toEqual(first);
+    expect((await record(b, 'sync-42')).errors?.[0]).toMatchObject({ message: 'idempotencyKey "sync-42" was already used for another contract.', extensions: { code: 'CONFLICT' } });
+    expect((await municipal(`query($c: ID!) { contract(id: $c) { realisations { id } } }`, { c: a })).data.contract.realisations).toEqual([{ id: first.data.recordRealisation.id }]);
+    expect((await record(a, 'has space')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('ends a delivery the receiver refuses for good in FAILED, with the reason', async () => {
     const placed = await place('haaglanden-zhc', { contractId: 'rotterdam:Contract:00000000-0000-4000-8000-000000000000', months: 6 });
     const zhc = hub.regions.get('haaglanden-zhc')!;

@@ -1,5 +1,4 @@
 import { badUserInput } from '../../../lib/errors.ts';
-import { isCalendarDate } from '../../../lib/scalars.ts';
 import { TARGET_GROUPS } from '../../catalog/reference/target-groups.ts';
 import { OCCUPATIONS } from './isco.ts';
 import { findPersonalData } from './personal-data.ts';
@@ -62,11 +61,6 @@ export function targetGroups(codes: readonly string[] | null | undefined, field 
   const unknown = (codes ?? []).filter((c) => !TARGET_GROUP_CODES.has(c));
   if (unknown.length) throw badUserInput(`${field} has unknown target groups: ${unknown.join(', ')} (see the catalog's target groups).`, { field });
   return [...new Set(codes ?? [])];
-}
-
-export function date(field: string, value: string): string {
-  if (!isCalendarDate(value)) throw badUserInput(`${field} must be a date YYYY-MM-DD, got "${value}".`, { field });
-  return value;
 }
 
 /** Prefixes of ISCO-08 codes for filters. */
