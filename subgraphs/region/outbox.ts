@@ -76,7 +76,11 @@ export class OutboxDelivery {
 
   /** Delivers due rows every `intervalMs` until `stop`. */
   start(intervalMs: number): void {
-    const tick = () => { this.deliverDue().catch(() => {}).finally(() => { if (this.timer) this.timer = setTimeout(tick, intervalMs).unref(); }); };
+    const tick = () => {
+      this.deliverDue()
+        .catch((e: unknown) => console.error('outbox delivery round failed:', e))
+        .finally(() => { if (this.timer) this.timer = setTimeout(tick, intervalMs).unref(); });
+    };
     this.timer = setTimeout(tick, intervalMs).unref();
   }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../lib/db/connect.ts';
 import type { Identity } from '../../../lib/identity.ts';
 import { timestampKey } from '../../../lib/keyset-cursor.ts';
