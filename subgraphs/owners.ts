@@ -13,6 +13,8 @@ export interface OwnerSettings {
   /** Loopback port for `npm start`. */
   port: number;
   demo: { enterprises: number; seed: number };
+  /** Months a candidate profile is kept without a change before it is erased (default 24). */
+  candidateRetentionMonths?: number;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -176,6 +176,142 @@ export const realisation = pgTable('realisation', {
   decidedAt: timestamptz('decided_at'),
   recordedBy: text('recorded_by').notNull(),
   recordedAt: timestamptz('recorded_at').notNull().default(sql`now()`),
+  /** Set by callers that retry (e.g. another owner's outbox): the same key never makes a second row. */
+  idempotencyKey: text('idempotency_key').unique('realisation_idempotency_key'),
 }, (t) => [
   index('realisation_contract').on(t.contractId, t.recordedAt, t.id),
+]);
+
+/**
+ * A vacancy (Brede Etalage) of an employer, owned by the region where the work is. Published
+ * vacancies are public; drafts and closed ones only for the owner's staff.
+ */
+export const vacancy = pgTable('vacancy', {
+  id: uuid('id').primaryKey(),
+  employerId: uuid('employer_id').notNull().references(() => organisation.id),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  /** ISCO-08 unit group, 4 digits. */
+  occupationCode: char('occupation_code', { length: 4 }).notNull(),
+  hoursMin: integer('hours_min').notNull(),
+  hoursMax: integer('hours_max').notNull(),
+  municipalityCode: text('municipality_code').notNull(),
+  postcode4: char('postcode4', { length: 4 }).notNull(),
+  skills: text('skills').array().notNull(),
+  /** Catalog target-group codes the employer welcomes. */
+  targetGroups: text('target_groups').array().notNull(),
+  /** Global ID of a linked contract (social return), of any owner. */
+  contractId: text('contract_id'),
+  /** DRAFT → PUBLISHED → FILLED or CLOSED. */
+  status: text('status').notNull(),
+  publishedAt: timestamptz('published_at'),
+  closesOn: date('closes_on', { mode: 'string' }),
+  search: tsvector('search').generatedAlwaysAs(
+    (): SQL => dutchSearch(sql`${vacancy.title}`, sql`${vacancy.description}`),
+  ),
+  createdAt: timestamptz('created_at').notNull().default(sql`now()`),
+  updatedAt: timestamptz('updated_at').notNull().default(sql`now()`),
+}, (t) => [
+  index('vacancy_created_order').on(t.createdAt.desc(), t.id),
+  index('vacancy_status').on(t.status),
+  index('vacancy_occupation').on(t.occupationCode),
+  index('vacancy_search').using('gin', t.search),
+]);
+
+/**
+ * A pseudonymous candidate profile of one owner. The uuid is a random pseudonym; there is
+ * deliberately no column for a name, BSN, contact details, date of birth, benefit or health.
+ */
+export const candidateProfile = pgTable('candidate_profile', {
+  id: uuid('id').primaryKey(),
+  postcode4: char('postcode4', { length: 4 }).notNull(),
+  ageBand: text('age_band').notNull(),
+  hoursPerWeek: integer('hours_per_week').notNull(),
+  availableFrom: date('available_from', { mode: 'string' }).notNull(),
+  educationLevel: text('education_level').notNull(),
+  /** ISCO-08 unit groups of interest. */
+  occupationCodes: text('occupation_codes').array().notNull(),
+  skills: text('skills').array().notNull(),
+  /** Self-declared, as `<ISO 639-1>:<CEFR level>`, e.g. `nl:A2`. */
+  languages: text('languages').array().notNull(),
+  drivingLicence: boolean('driving_licence'),
+  /** The candidate consented to showing that extra support is available via the municipality. */
+  supportAvailable: boolean('support_available').notNull(),
+  /** ACTIVE, PAUSED, PLACED, WITHDRAWN. */
+  status: text('status').notNull(),
+  createdAt: timestamptz('created_at').notNull().default(sql`now()`),
+  updatedAt: timestamptz('updated_at').notNull().default(sql`now()`),
+}, (t) => [
+  index('candidate_created_order').on(t.createdAt.desc(), t.id),
+  index('candidate_status').on(t.status),
+]);
+
+/**
+ * An employer's question about a candidate, kept by the candidate's owner: REQUESTED →
+ * CONTACTED → CONSENTED or REFUSED; CONSENTED → CONTACT_RELEASED (outside the hub).
+ */
+export const introduction = pgTable('introduction', {
+  id: uuid('id').primaryKey(),
+  candidateId: uuid('candidate_id').notNull().references(() => candidateProfile.id, { onDelete: 'cascade' }),
+  /** Global ID of the vacancy (any owner) and what its owner said of it when asked. */
+  vacancyId: text('vacancy_id').notNull(),
+  vacancyTitle: text('vacancy_title').notNull(),
+  employerKvk: char('employer_kvk', { length: 8 }).notNull(),
+  employerName: text('employer_name').notNull(),
+  status: text('status').notNull(),
+  requestedBy: text('requested_by').notNull(),
+  requestedAt: timestamptz('requested_at').notNull().default(sql`now()`),
+  contactedAt: timestamptz('contacted_at'),
+  decidedAt: timestamptz('decided_at'),
+  releasedAt: timestamptz('released_at'),
+}, (t) => [
+  index('introduction_candidate').on(t.candidateId, t.requestedAt),
+  unique('introduction_candidate_vacancy').on(t.candidateId, t.vacancyId),
+]);
+
+/**
+ * A candidate started work. Owned by the candidate's owner (who placed); after erasure the
+ * candidate link is null and only the count remains.
+ */
+export const placement = pgTable('placement', {
+  id: uuid('id').primaryKey(),
+  candidateId: uuid('candidate_id').references(() => candidateProfile.id, { onDelete: 'set null' }),
+  vacancyId: text('vacancy_id'),
+  employerKvk: char('employer_kvk', { length: 8 }).notNull(),
+  employerName: text('employer_name').notNull(),
+  route: text('route').notNull(),
+  targetGroup: text('target_group'),
+  startDate: date('start_date', { mode: 'string' }).notNull(),
+  endDate: date('end_date', { mode: 'string' }),
+  hoursPerWeek: numeric('hours_per_week', { precision: 5, scale: 2 }).notNull(),
+  /** Global ID of a linked contract (any owner) and of the realisation it produced there. */
+  contractId: text('contract_id'),
+  realisationId: text('realisation_id'),
+  recordedBy: text('recorded_by').notNull(),
+  recordedAt: timestamptz('recorded_at').notNull().default(sql`now()`),
+}, (t) => [
+  index('placement_candidate').on(t.candidateId),
+  index('placement_start').on(t.startDate),
+]);
+
+/**
+ * Writes to other owners (DESIGN.md §2, mechanism 3): a row in the writer's own transaction,
+ * delivered through the gateway with its idempotency key and retried until acknowledged.
+ */
+export const outbox = pgTable('outbox', {
+  id: uuid('id').primaryKey(),
+  kind: text('kind').notNull(),
+  idempotencyKey: text('idempotency_key').notNull().unique('outbox_idempotency_key'),
+  payload: jsonb('payload').notNull(),
+  /** PENDING → DELIVERED, or FAILED when the receiver refused it for good. */
+  status: text('status').notNull().default('PENDING'),
+  attempts: integer('attempts').notNull().default(0),
+  /** Also the lease of a delivery in progress: a claim moves it forward. */
+  nextAttemptAt: timestamptz('next_attempt_at').notNull().default(sql`now()`),
+  lastError: text('last_error'),
+  result: jsonb('result'),
+  createdAt: timestamptz('created_at').notNull().default(sql`now()`),
+  deliveredAt: timestamptz('delivered_at'),
+}, (t) => [
+  index('outbox_due').on(t.status, t.nextAttemptAt),
 ]);

@@ -39,7 +39,9 @@ export function gatewayClient(options: GatewayClientOptions): GatewayClient {
         const e = json.errors?.[0];
         // Another owner down or refusing: the write cannot be checked, so it is not made.
         const code = e?.extensions?.code === ErrorCode.OWNER_UNAVAILABLE ? ErrorCode.OWNER_UNAVAILABLE : ErrorCode.BAD_USER_INPUT;
-        throw new GraphQLError(`Could not check this through the hub: ${e?.message ?? `HTTP ${res.statusCode}`}`, { extensions: { code } });
+        throw new GraphQLError(`Could not check this through the hub: ${e?.message ?? `HTTP ${res.statusCode}`}`, {
+          extensions: { code, upstreamCode: e?.extensions?.code ?? null },
+        });
       }
       return json.data;
     },

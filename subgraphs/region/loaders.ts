@@ -8,6 +8,11 @@ import { offeringsByIds, offeringsOfEnterprises, type OfferingRow } from './data
 import {
   contractsByIds, realisationsByIds, realisationsOfContracts, type ContractRow, type RealisationRow,
 } from './data/contracts.ts';
+import { vacanciesByIds, type VacancyRow } from './data/vacancies.ts';
+import { candidatesByIds, type CandidateRow } from './data/candidates.ts';
+import { introductionsByIds, introductionsOfCandidates, type IntroductionRow } from './data/introductions.ts';
+import { placementsByIds, type PlacementRow } from './data/placements.ts';
+import { outboxByKeys, type OutboxRow } from './outbox.ts';
 
 /** Results in key order, null for a missing key (DataLoader's contract). */
 function byKey<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): (T | null)[] {
@@ -35,6 +40,12 @@ export function createLoaders(db: Db) {
     contract: new DataLoader<string, ContractRow | null>(async (ids) => byKey(ids, await contractsByIds(db, ids), (r) => r.id)),
     realisation: new DataLoader<string, RealisationRow | null>(async (ids) => byKey(ids, await realisationsByIds(db, ids), (r) => r.id)),
     realisationsOfContract: new DataLoader<string, RealisationRow[]>(async (ids) => groupedByKey(ids, await realisationsOfContracts(db, ids), (r) => r.contractId)),
+    vacancy: new DataLoader<string, VacancyRow | null>(async (ids) => byKey(ids, await vacanciesByIds(db, ids), (r) => r.id)),
+    candidate: new DataLoader<string, CandidateRow | null>(async (ids) => byKey(ids, await candidatesByIds(db, ids), (r) => r.id)),
+    introduction: new DataLoader<string, IntroductionRow | null>(async (ids) => byKey(ids, await introductionsByIds(db, ids), (r) => r.id)),
+    introductionsOfCandidate: new DataLoader<string, IntroductionRow[]>(async (ids) => groupedByKey(ids, await introductionsOfCandidates(db, ids), (r) => r.candidateId)),
+    placement: new DataLoader<string, PlacementRow | null>(async (ids) => byKey(ids, await placementsByIds(db, ids), (r) => r.id)),
+    outboxByKey: new DataLoader<string, OutboxRow | null>(async (keys) => byKey(keys, await outboxByKeys(db, keys), (r) => r.idempotencyKey)),
   };
 }
 

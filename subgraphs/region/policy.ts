@@ -21,6 +21,10 @@ const municipalStaff: Rule = (v, owner) => actsFor(v, owner, 'municipality');
 /** A signed-in contractor: only its own organisation's rows (see `contractorScope`). */
 const contractor: Rule = (v) => hasRole(v, 'contractor') && Boolean(v.organisation);
 const staffOrContractor: Rule = (v, owner) => staff(v, owner) || contractor(v, owner);
+/** The owner's WSP staff: the only ones who see its candidates. */
+const wsp: Rule = (v, owner) => actsFor(v, owner, 'wsp');
+/** A hub service writing through its outbox (signed by the gateway as `service:<owner>`). */
+const hubService: Rule = (v) => hasRole(v, 'service');
 
 interface TypePolicy {
   rows: Rule;
@@ -37,7 +41,13 @@ export const POLICY = {
   AuditEntry: { rows: staff, write: nobody, fields: {}, audited: [] },
   // Contracts: staff of the owner see all; a contractor sees and fulfils only its own (row scope in SQL).
   Contract: { rows: staffOrContractor, write: municipalStaff, fields: {}, audited: [] },
-  Realisation: { rows: staffOrContractor, write: staffOrContractor, fields: {}, audited: [], actions: { decide: staff } },
+  Realisation: { rows: staffOrContractor, write: (v, o) => staffOrContractor(v, o) || hubService(v, o), fields: {}, audited: [], actions: { decide: staff } },
+  // Published vacancies are public; drafts, filled and closed ones only for staff (row scope in SQL).
+  Vacancy: { rows: anyone, write: staff, fields: {}, audited: [] },
+  CandidateProfile: { rows: wsp, write: wsp, fields: {}, audited: [], actions: { erase: wsp, match: wsp } },
+  // Asked by the vacancy's side (checked per row); every later step is the candidate owner's WSP.
+  Introduction: { rows: wsp, write: nobody, fields: {}, audited: [], actions: { contact: wsp, consent: wsp, release: wsp } },
+  Placement: { rows: staff, write: wsp, fields: {}, audited: [] },
   ValuationRules: { rows: anyone, write: nobody, fields: {}, audited: [] },
 } satisfies Record<string, TypePolicy>;
 
@@ -74,6 +84,29 @@ export function contractorScope(viewer: Identity, owner: string): string | null 
 /** Whether the viewer may see this one contract row (its contractor's KvK). */
 export function maySeeContract(viewer: Identity, owner: string, contractorKvk: string): boolean {
   return staff(viewer, owner) || (contractor(viewer, owner) && viewer.organisation === contractorKvk);
+}
+
+/** Whether the viewer may record a realisation on this contract: as above, or a hub service's outbox. */
+export function mayRecordOn(viewer: Identity, owner: string, contractorKvk: string): boolean {
+  return maySeeContract(viewer, owner, contractorKvk) || hubService(viewer, owner);
+}
+
+/** Staff of this owner see vacancies in every status; everyone else only published ones. */
+export function seesUnpublishedVacancies(viewer: Identity, owner: string): boolean {
+  return staff(viewer, owner);
+}
+
+/**
+ * The side of an introduction that asked: the WSP of the vacancy's owner, or the employer
+ * itself (a contractor of that KvK number).
+ */
+export function isAskingSide(viewer: Identity, vacancyOwner: string, employerKvk: string): boolean {
+  return wsp(viewer, vacancyOwner) || (contractor(viewer, vacancyOwner) && viewer.organisation === employerKvk);
+}
+
+/** Candidates are matched only for the WSP staff of the vacancy's owner. */
+export function mayMatchFor(viewer: Identity, vacancyOwner: string): boolean {
+  return wsp(viewer, vacancyOwner);
 }
 
 type Resolver = (parent: any, args: any, ctx: any, info: any) => unknown;

@@ -14,11 +14,15 @@ import { readAuditPlugin } from './audit.ts';
 import { createRegionContext, type RegionContext } from './context.ts';
 import { DEFAULT_DEMO_TODAY, generateDemoData } from './seed/generate.ts';
 import { generateSocialReturnDemo } from './seed/social-return.ts';
+import { generateMatchingDemo } from './seed/matching.ts';
 import { loadDemoData } from './seed/load.ts';
 import { regionSchema } from './subgraph.ts';
 import { linksSchema } from './links.ts';
 import { loadValuationRules, type ValuationRules } from './domain/valuation.ts';
 import { gatewayClient } from './gateway-client.ts';
+import { OutboxDelivery, type OutboxOptions } from './outbox.ts';
+import { PLACEMENT_REALISATION, placementRealisation } from './placement-delivery.ts';
+import { DEFAULT_RETENTION_MONTHS, scheduleRetention } from './retention.ts';
 
 export interface RegionServiceOptions {
   owner: OwnerSettings;
@@ -37,11 +41,15 @@ export interface RegionServiceOptions {
   gatewayUrl?: () => string | undefined;
   /** Social-return rules; by default the owner's `valuation.json`. */
   valuation?: ValuationRules | null;
+  /** Outbox delivery: every `intervalMs` (default 2000; 0: only when `outbox.deliverDue()` is called). */
+  outbox?: OutboxOptions & { intervalMs?: number };
 }
 
 export interface RegionService extends Served {
   database: Database<typeof schema>;
   owner: OwnerSettings;
+  /** Writes to other owners waiting for delivery (DESIGN.md §2, mechanism 3). */
+  outbox: OutboxDelivery;
   stop(): Promise<void>;
 }
 
@@ -55,7 +63,8 @@ export async function prepareRegionDatabase(
     if (n === 0) {
       const data = generateDemoData(options.owner, { enterprises: options.demoEnterprises });
       const contracts = options.demoContracts ?? 40;
-      await loadDemoData(database.db, data, valuation && contracts > 0 ? generateSocialReturnDemo(options.owner, valuation, data, DEFAULT_DEMO_TODAY, contracts) : undefined);
+      const socialReturn = valuation && contracts > 0 ? generateSocialReturnDemo(options.owner, valuation, data, DEFAULT_DEMO_TODAY, contracts) : undefined;
+      await loadDemoData(database.db, data, socialReturn, generateMatchingDemo(options.owner, data, socialReturn, DEFAULT_DEMO_TODAY));
     }
   }
   return database;
@@ -71,6 +80,10 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     valuation,
     gateway: gatewayClient({ url: options.gatewayUrl ?? (() => undefined), service: options.owner.code, key: options.signingKey }),
   };
+  const outbox = new OutboxDelivery(database.db, services.gateway, { [PLACEMENT_REALISATION]: placementRealisation }, options.outbox);
+  const intervalMs = options.outbox?.intervalMs ?? 2000;
+  if (intervalMs > 0) outbox.start(intervalMs);
+  const stopRetention = await scheduleRetention(database.db, options.owner.code, options.owner.candidateRetentionMonths ?? DEFAULT_RETENTION_MONTHS);
   const apollo = new ApolloServer<RegionContext>({
     schema: regionSchema(),
     formatError,
@@ -103,7 +116,10 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     ...served,
     database,
     owner: options.owner,
+    outbox,
     stop: once(async () => {
+      stopRetention();
+      await outbox.stop();
       await served.close();
       await Promise.all([apollo.stop(), links.stop()]);
       await database.close();

@@ -9,6 +9,11 @@ import { AuditEntry, Node, Offering, Region, SocialEnterprise } from './resolver
 import { BuildingBlock, Contract, Realisation, socialReturnQueries, SroiObligation, ValuationRules } from './resolvers/social-return.ts';
 import { SocialReturnMutation } from './resolvers/social-return-mutations.ts';
 import { suggestionQueries } from './resolvers/suggestions.ts';
+import { Vacancy, VacancyMutation, vacancyQueries } from './resolvers/vacancies.ts';
+import { CandidateMutation, CandidateProfile, candidateQueries, MatchedCandidate } from './resolvers/candidates.ts';
+import { matchingQueries } from './resolvers/matching.ts';
+import { Introduction, IntroductionMutation, introductionQueries } from './resolvers/introductions.ts';
+import { Placement, PlacementMutation, placementQueries } from './resolvers/placements.ts';
 
 /** The regional contract (schema/region.graphql) with its one implementation. */
 export function regionSchema(): GraphQLSchema {
@@ -17,10 +22,14 @@ export function regionSchema(): GraphQLSchema {
     // The resolver map's per-field types differ; buildSubgraphSchema takes them untyped.
     resolvers: {
       ...scalarResolvers,
-      Query: { ...Query, ...socialReturnQueries, ...suggestionQueries },
-      Mutation: { ...Mutation, ...SocialReturnMutation },
+      Query: {
+        ...Query, ...socialReturnQueries, ...suggestionQueries,
+        ...vacancyQueries, ...candidateQueries, ...matchingQueries, ...introductionQueries, ...placementQueries,
+      },
+      Mutation: { ...Mutation, ...SocialReturnMutation, ...VacancyMutation, ...CandidateMutation, ...IntroductionMutation, ...PlacementMutation },
       SocialEnterprise, Offering, Region, Node, AuditEntry,
       Contract, SroiObligation, Realisation, BuildingBlock, ValuationRules,
+      Vacancy, CandidateProfile, MatchedCandidate, Introduction, Placement,
     } as never,
   });
 }

@@ -47,6 +47,24 @@ describe('composition', () => {
       'Mutation.updateSocialEnterprise': 'ID id',
       'Mutation.registerOffering': 'ID input.enterpriseId',
       'Mutation.updateOffering': 'ID id',
+      'Query.vacancies': 'ALL connection owner=filter.owner first=20',
+      'Query.vacancy': 'ID id',
+      'Query.candidateProfile': 'ID id',
+      'Query.candidateProfiles': 'OWNER owner',
+      'Query.candidateMatches': 'ALL connection owner=owner first=20',
+      'Query.introduction': 'ID id',
+      'Query.placement': 'ID id',
+      'Query.placementStatistics': 'ALL aggregate owner=filter.owner',
+      'Mutation.registerVacancy': 'OWNER input.owner',
+      'Mutation.setVacancyStatus': 'ID id',
+      'Mutation.registerCandidate': 'OWNER input.owner',
+      'Mutation.updateCandidate': 'ID id',
+      'Mutation.eraseCandidate': 'ID id',
+      'Mutation.requestIntroduction': 'ID input.candidateId',
+      'Mutation.recordIntroductionContact': 'ID id',
+      'Mutation.recordIntroductionConsent': 'ID id',
+      'Mutation.recordContactDetailsReleased': 'ID id',
+      'Mutation.recordPlacement': 'ID input.candidateId',
     });
     expect(Object.fromEntries(table.entities)).toEqual({
       SocialEnterprise: { field: 'id', globalId: true },
@@ -54,6 +72,10 @@ describe('composition', () => {
       Contract: { field: 'id', globalId: true },
       Realisation: { field: 'id', globalId: true },
       Region: { field: 'code', globalId: false },
+      Vacancy: { field: 'id', globalId: true },
+      CandidateProfile: { field: 'id', globalId: true },
+      Introduction: { field: 'id', globalId: true },
+      Placement: { field: 'id', globalId: true },
     });
     // region-links: only entities, each routed by the owner its ID names.
     expect(Object.fromEntries(buildRoutingTable(readSchemaFile('region-links.graphql')).entities)).toEqual({ Realisation: { field: 'id', globalId: true } });

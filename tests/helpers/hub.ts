@@ -43,6 +43,8 @@ export interface TestHubOptions {
   keys?: TestSecurity;
   /** Social-return rules per owner instead of the owners' valuation.json (undefined: the file). */
   valuation?: (owner: string) => import('../../subgraphs/region/domain/valuation.ts').ValuationRules | null | undefined;
+  /** Outbox delivery settings of every owner; default `{ intervalMs: 0 }`: tests deliver by hand. */
+  outbox?: import('../../subgraphs/region/service.ts').RegionServiceOptions['outbox'];
 }
 
 export async function postGraphQL<T>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResult<T>> {
@@ -72,6 +74,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       signingKey: keys.keyFor(owner.code),
       gatewayUrl: () => gatewayUrl,
       valuation: options.valuation?.(owner.code),
+      // No background delivery by default: statement-counting tests must see only their own SQL.
+      outbox: options.outbox ?? { intervalMs: 0 },
     })),
   ]) as [CatalogService, ...RegionService[]];
   const regions = new Map(regionList.map((r) => [r.owner.code, r]));

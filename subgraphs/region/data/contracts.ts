@@ -63,6 +63,11 @@ export const contractsByIds = (db: Db, ids: readonly string[]): Promise<Contract
 export const realisationsByIds = (db: Db, ids: readonly string[]): Promise<RealisationRow[]> =>
   db.select().from(realisation).where(inArray(realisation.id, [...ids]));
 
+export async function realisationByKey(db: Db, idempotencyKey: string): Promise<RealisationRow | undefined> {
+  const [row] = await db.select().from(realisation).where(eq(realisation.idempotencyKey, idempotencyKey));
+  return row;
+}
+
 export const realisationsOfContracts = (db: Db, contractIds: readonly string[]): Promise<RealisationRow[]> =>
   db.select().from(realisation).where(inArray(realisation.contractId, [...contractIds]))
     .orderBy(asc(realisation.recordedAt), asc(realisation.id));

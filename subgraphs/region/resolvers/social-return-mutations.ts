@@ -7,7 +7,10 @@ import type { RegionContext } from '../context.ts';
 import { decideRealisation, insertContract, insertRealisation } from '../data/contract-writes.ts';
 import { credit, findBlock, needs, obligationAt, type RuleSnapshot, type ValuationRules } from '../domain/valuation.ts';
 import * as v from '../domain/validate.ts';
-import { maySeeContract, requireAction, requireWrite } from '../policy.ts';
+import { mayRecordOn, requireAction, requireWrite } from '../policy.ts';
+import { hasRole } from '../../../lib/identity.ts';
+import { isUniqueViolation } from '../data/writes.ts';
+import { realisationByKey, type RealisationRow } from '../data/contracts.ts';
 import { ownUuid } from './lookup.ts';
 import { asContract, asRealisation } from './social-return.ts';
 
@@ -37,6 +40,7 @@ interface RecordRealisationInput {
   invoiceAmount?: string | null;
   invoiceDate?: string | null;
   supplierId?: string | null;
+  idempotencyKey?: string | null;
 }
 
 const TARGET_GROUP_CODES = new Set(TARGET_GROUPS.map((t) => t.code));
@@ -110,6 +114,22 @@ async function supplierSnapshot(ctx: RegionContext, rules: ValuationRules, suppl
   return { id: supplier.id, name: supplier.name, kvkNumber: supplier.kvkNumber, ...best, checkedAt: new Date().toISOString() };
 }
 
+/** A retry-safe key (1 to 200 printable characters); hub services must give one. */
+function idempotencyKeyOf(ctx: RegionContext, key: string | null | undefined): string | null {
+  if (key == null) {
+    if (hasRole(ctx.viewer, 'service')) throw badUserInput('A hub service records realisations only with an idempotencyKey.', { field: 'idempotencyKey' });
+    return null;
+  }
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw badUserInput('idempotencyKey must be 1 to 200 printable ASCII characters without spaces.', { field: 'idempotencyKey' });
+  return key;
+}
+
+/** A replayed key answers with the first call's realisation, but only for the same contract. */
+function sameContract(row: RealisationRow, contractUuid: string, key: string): RealisationRow {
+  if (row.contractId !== contractUuid) throw conflict(`idempotencyKey "${key}" was already used for another contract.`, { field: 'idempotencyKey' });
+  return row;
+}
+
 export const SocialReturnMutation = {
   async registerContract(_: unknown, { input }: { input: RegisterContractInput }, ctx: RegionContext) {
     if (input.owner !== ctx.owner.code) throw badUserInput(`This service holds owner "${ctx.owner.code}", not "${input.owner}".`);
@@ -154,9 +174,12 @@ export const SocialReturnMutation = {
     const uuid = ownUuid(ctx, input.contractId, 'Contract');
     if (!uuid) throw badUserInput(`${input.contractId} is not a contract of owner "${ctx.owner.code}".`, { field: 'contractId' });
     requireWrite(ctx.viewer, ctx.owner.code, 'Realisation');
+    const key = idempotencyKeyOf(ctx, input.idempotencyKey);
+    const replay = key ? await realisationByKey(ctx.db, key) : undefined;
+    if (replay) return asRealisation(sameContract(replay, uuid, key!));
     const contract = await ctx.loaders.contract.load(uuid);
     if (!contract) throw notFound(`No contract ${input.contractId}.`);
-    if (!maySeeContract(ctx.viewer, ctx.owner.code, contract.contractorKvk)) {
+    if (!mayRecordOn(ctx.viewer, ctx.owner.code, contract.contractorKvk)) {
       throw new GraphQLError('You may record realisations only of your own contracts.', { extensions: { code: ErrorCode.FORBIDDEN } });
     }
     if (contract.obligationAmount === null) throw badUserInput(`Contract ${input.contractId} is below the threshold and has no obligation to fulfil.`, { field: 'contractId' });
@@ -196,6 +219,12 @@ export const SocialReturnMutation = {
       creditedAmount: fromCents(result.cents),
       explanation: result.explanation,
       recordedBy: ctx.viewer.subject,
+      idempotencyKey: key,
+    }).catch(async (e: unknown) => {
+      // The same key raced in: the other call's row is the answer.
+      const other = key && isUniqueViolation(e) ? await realisationByKey(ctx.db, key) : undefined;
+      if (!other) throw e;
+      return sameContract(other, uuid, key!);
     });
     return asRealisation(created);
   },

@@ -1,9 +1,12 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { contract, externalReference, offering, organisation, realisation, recognition, socialEnterprise } from '../../../drizzle/region/schema.ts';
+import {
+  candidateProfile, contract, externalReference, introduction, offering, organisation, placement, realisation, recognition, socialEnterprise, vacancy,
+} from '../../../drizzle/region/schema.ts';
 import type { Db } from '../../../lib/db/connect.ts';
 import type { DemoData } from './generate.ts';
 import type { SocialReturnDemo } from './social-return.ts';
+import type { MatchingDemo } from './matching.ts';
 
 /** Postgres allows at most 65,535 bind parameters in one statement. */
 const MAX_PARAMETERS = 65_535;
@@ -19,7 +22,7 @@ export function rowsPerInsert(table: PgTable): number {
  * Bulk-inserts demo data in one transaction, parents before children (enterprises, then
  * recognitions, external references and offerings), in multi-row INSERTs, then ANALYZE.
  */
-export async function loadDemoData(db: Db, data: DemoData, socialReturn?: SocialReturnDemo): Promise<void> {
+export async function loadDemoData(db: Db, data: DemoData, socialReturn?: SocialReturnDemo, matching?: MatchingDemo): Promise<void> {
   await db.transaction(async (tx) => {
     const insertAll = async <T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]) => {
       const size = rowsPerInsert(table);
@@ -35,6 +38,13 @@ export async function loadDemoData(db: Db, data: DemoData, socialReturn?: Social
       await insertAll(organisation, socialReturn.organisations);
       await insertAll(contract, socialReturn.contracts);
       await insertAll(realisation, socialReturn.realisations);
+    }
+    if (matching) {
+      await insertAll(organisation, matching.organisations);
+      await insertAll(vacancy, matching.vacancies);
+      await insertAll(candidateProfile, matching.candidates);
+      await insertAll(introduction, matching.introductions);
+      await insertAll(placement, matching.placements);
     }
   });
   // Fresh statistics, or the planner guesses on an empty table's (bench/EXPLAIN.md: 85 ms → 1.3 ms).
