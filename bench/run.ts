@@ -108,7 +108,6 @@ async function requestFor(s: Scenario, turn = 0) {
   return { body, headers };
 }
 
-/** One request, checked: a scenario whose answer has errors is not measured. */
 /** Each kind of request of a scenario, checked once: a scenario whose answer has errors is not measured. */
 async function check(s: Scenario): Promise<void> {
   for (let turn = 0; turn < Math.min(2, s.rotation?.length ?? 1); turn++) {
