@@ -13,6 +13,8 @@ export interface OwnerSettings {
   /** Loopback port for `npm start`. */
   port: number;
   demo: { enterprises: number; seed: number };
+  /** Whether partners' upserts may overwrite fields this owner's staff set (default: no). */
+  partnerMayOverwriteStaffFields?: boolean;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -19,6 +19,7 @@ import { regionSchema } from './subgraph.ts';
 import { linksSchema } from './links.ts';
 import { loadValuationRules, type ValuationRules } from './domain/valuation.ts';
 import { gatewayClient } from './gateway-client.ts';
+import { pruneChangeLog } from './data/changes.ts';
 
 export interface RegionServiceOptions {
   owner: OwnerSettings;
@@ -37,7 +38,13 @@ export interface RegionServiceOptions {
   gatewayUrl?: () => string | undefined;
   /** Social-return rules; by default the owner's `valuation.json`. */
   valuation?: ValuationRules | null;
+  /** How long the change feed keeps superseded changes and tombstones (default 30 days). */
+  changeRetentionDays?: number;
 }
+
+const DEFAULT_CHANGE_RETENTION_DAYS = 30;
+/** How often the change feed is compacted. */
+const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface RegionService extends Served {
   database: Database<typeof schema>;
@@ -99,11 +106,16 @@ export async function startRegionService(options: RegionServiceOptions): Promise
       try { await database.db.execute(sql`select 1`); return { database: true }; } catch { return { database: false }; }
     },
   });
+  const retentionSeconds = (options.changeRetentionDays ?? DEFAULT_CHANGE_RETENTION_DAYS) * 86_400;
+  const prune = () => pruneChangeLog(database.db, retentionSeconds).catch((e: unknown) => console.error(`[${options.owner.code}] change feed compaction failed:`, e));
+  await prune();
+  const pruning = setInterval(prune, PRUNE_INTERVAL_MS).unref();
   return {
     ...served,
     database,
     owner: options.owner,
     stop: once(async () => {
+      clearInterval(pruning);
       await served.close();
       await Promise.all([apollo.stop(), links.stop()]);
       await database.close();

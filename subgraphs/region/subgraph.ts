@@ -9,6 +9,8 @@ import { AuditEntry, Node, Offering, Region, SocialEnterprise } from './resolver
 import { BuildingBlock, Contract, Realisation, socialReturnQueries, SroiObligation, ValuationRules } from './resolvers/social-return.ts';
 import { SocialReturnMutation } from './resolvers/social-return-mutations.ts';
 import { suggestionQueries } from './resolvers/suggestions.ts';
+import { Change, changeQueries } from './resolvers/changes.ts';
+import { PartnerMutation } from './resolvers/partner-mutations.ts';
 
 /** The regional contract (schema/region.graphql) with its one implementation. */
 export function regionSchema(): GraphQLSchema {
@@ -17,8 +19,9 @@ export function regionSchema(): GraphQLSchema {
     // The resolver map's per-field types differ; buildSubgraphSchema takes them untyped.
     resolvers: {
       ...scalarResolvers,
-      Query: { ...Query, ...socialReturnQueries, ...suggestionQueries },
-      Mutation: { ...Mutation, ...SocialReturnMutation },
+      Query: { ...Query, ...socialReturnQueries, ...suggestionQueries, ...changeQueries },
+      Mutation: { ...Mutation, ...SocialReturnMutation, ...PartnerMutation },
+      Change,
       SocialEnterprise, Offering, Region, Node, AuditEntry,
       Contract, SroiObligation, Realisation, BuildingBlock, ValuationRules,
     } as never,

@@ -2,6 +2,7 @@ import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { contract, externalReference, offering, organisation, realisation, recognition, socialEnterprise } from '../../../drizzle/region/schema.ts';
 import type { Db } from '../../../lib/db/connect.ts';
+import { recordAllAsCreated } from '../data/changes.ts';
 import type { DemoData } from './generate.ts';
 import type { SocialReturnDemo } from './social-return.ts';
 
@@ -17,7 +18,8 @@ export function rowsPerInsert(table: PgTable): number {
 
 /**
  * Bulk-inserts demo data in one transaction, parents before children (enterprises, then
- * recognitions, external references and offerings), in multi-row INSERTs, then ANALYZE.
+ * recognitions, external references and offerings), in multi-row INSERTs, each as created in
+ * the change feed, then ANALYZE.
  */
 export async function loadDemoData(db: Db, data: DemoData, socialReturn?: SocialReturnDemo): Promise<void> {
   await db.transaction(async (tx) => {
@@ -31,6 +33,7 @@ export async function loadDemoData(db: Db, data: DemoData, socialReturn?: Social
     await insertAll(recognition, data.recognitions);
     await insertAll(externalReference, data.externalReferences);
     await insertAll(offering, data.offerings);
+    await recordAllAsCreated(tx);
     if (socialReturn) {
       await insertAll(organisation, socialReturn.organisations);
       await insertAll(contract, socialReturn.contracts);
