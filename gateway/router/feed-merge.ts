@@ -60,7 +60,7 @@ export function mergeFeeds(
   pages: readonly OwnerFeedPage[],
   first: number,
   missingOwners: readonly string[],
-): Record<string, unknown> {
+): { value: Record<string, unknown>; remapPath(owner: string, path: readonly (string | number)[]): (string | number)[] | null } {
   const queues = pages.filter((p) => p.feed).map((p) => ({
     owner: p.owner,
     feed: p.feed!,
@@ -123,5 +123,14 @@ export function mergeFeeds(
         value[key] = queues[0]?.feed[key] ?? null;
     }
   }
-  return value;
+  const at = new Map(picked.map((p, i) => [`${p.owner}\u0000${p.index}`, i]));
+  return {
+    value,
+    remapPath(owner, path) {
+      // [field, edges|nodes, i, ...] → the merged index, or dropped when the change was left for the next page.
+      if (typeof path[2] !== 'number') return [path[0]];
+      const i = at.get(`${owner}\u0000${path[2]}`);
+      return i === undefined ? null : [path[0], path[1], i, ...path.slice(3)];
+    },
+  };
 }

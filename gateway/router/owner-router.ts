@@ -438,13 +438,16 @@ function assemble(
           if (!feed) missing.push(owner);
           return { owner, feed };
         });
-        data[d.key] = mergeFeeds(d.field, analysis.fragments, variables, d.start, pages, d.first, missing);
+        const merged = mergeFeeds(d.field, analysis.fragments, variables, d.start, pages, d.first, missing);
+        data[d.key] = merged.value;
         for (const owner of d.owners) {
           for (const e of claim(owner, d.key)) {
+            const path = merged.remapPath(owner, e.path ?? [d.key]);
+            if (path === null) continue;
             // An expired position: the cursor that resyncs this owner from its start, the others kept.
             const restart = e.extensions?.code === ErrorCode.CURSOR_EXPIRED
               ? { restartCursor: encodeVector(Object.fromEntries(Object.entries(d.start).filter(([o]) => o !== owner))) } : {};
-            errors.push({ ...tag(e, owner, [d.key]), extensions: { ...e.extensions, owner, ...restart } });
+            errors.push({ ...tag(e, owner, path), extensions: { ...e.extensions, owner, ...restart } });
           }
         }
         break;
