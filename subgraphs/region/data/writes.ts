@@ -15,6 +15,9 @@ type NewOffering = typeof offering.$inferInsert;
 type NewRecognition = Omit<typeof recognition.$inferInsert, 'enterpriseId' | 'id'>;
 type NewExternalReference = Omit<typeof externalReference.$inferInsert, 'enterpriseId'>;
 
+/** The columns a write changed, for the audit log (who set a field is bookkeeping, not a change). */
+const changedFields = (changes: object) => Object.keys(changes).filter((k) => k !== 'staffFields');
+
 export async function audit(tx: Tx, viewer: Identity, action: string, entityType: string, entityId: string, detail: unknown): Promise<void> {
   await tx.insert(auditLog).values(auditRow(viewer, action, entityType, entityId, detail));
 }
@@ -48,7 +51,7 @@ export async function updateEnterprise(
     if (!updated) return undefined;
     if (recognitions) await replaceRecognitions(tx, id, recognitions);
     await recordEnterpriseChanges(tx, [{ id, version: updated.version, kind: 'UPDATED' }]);
-    await audit(tx, viewer, 'updateSocialEnterprise', 'SocialEnterprise', id, { fields: Object.keys(changes), recognitions: recognitions?.length });
+    await audit(tx, viewer, 'updateSocialEnterprise', 'SocialEnterprise', id, { fields: changedFields(changes), recognitions: recognitions?.length });
     return updated;
   });
 }
@@ -67,7 +70,7 @@ export async function updateOffering(db: Db, viewer: Identity, id: string, chang
     const [updated] = await tx.update(offering).set({ ...changes, version: sql`${offering.version} + 1`, updatedAt: sql`now()` })
       .where(eq(offering.id, id)).returning(offeringColumns);
     if (updated) await recordOfferingChanges(tx, [{ id, version: updated.version, kind: 'UPDATED', externalKey: offeringExternalKey(updated) }]);
-    if (updated) await audit(tx, viewer, 'updateOffering', 'Offering', id, { fields: Object.keys(changes) });
+    if (updated) await audit(tx, viewer, 'updateOffering', 'Offering', id, { fields: changedFields(changes) });
     return updated;
   });
 }
