@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -63,6 +63,27 @@ describe('the sync client', () => {
     expect(result.changes).toBe(lines.length);
     expect(await jsonlSink(file).savedCursor()).toBe(result.cursor);
   });
+
+  it('sends records each to its municipality\'s owner from the command line, with a result per record', async () => {
+    const file = join(dir, 'records.jsonl');
+    const record = (externalId: string, kvkNumber: string, municipality: string) => JSON.stringify({
+      externalId, kvkNumber, name: `Initiatief ${externalId}`, legalForm: 'STICHTING', municipality, postcode4: '3011',
+      description: 'Via push', staffTotal: 3, staffWithDistance: 1 });
+    await writeFile(file, [record('push-1', '63000001', 'GM0599'), record('push-2', '63000002', 'GM0606'), '', record('push-3', '63000003', 'GM0518')].join('\n'));
+    const run = () => promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/sync.ts', 'push', '--url', hub.url, '--token', token, '--system', 'MAEX', '--in', file])
+      .catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const first = await run();
+    const results = first.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(results.map((r) => [r.line, r.owner, r.externalId, r.status, r.error?.code ?? null])).toEqual([
+      [0, 'rotterdam', 'push-1', 'CREATED', null],
+      [1, null, 'push-2', 'REJECTED', 'MUNICIPALITY_NOT_COVERED'],
+      [2, 'den-haag', 'push-3', 'CREATED', null],
+    ]);
+    expect(first.stderr).toBe('sent 3 records: 2 created, 0 updated, 0 unchanged, 1 rejected\n');
+    expect((first as { code?: number }).code).toBe(4);
+    const again = (await run()).stdout.trimEnd().split('\n').map((l) => JSON.parse(l).status);
+    expect(again).toEqual(['UNCHANGED', 'REJECTED', 'UNCHANGED']);
+  }, 60_000);
 
   it.runIf(postgresUrl)('keeps a Postgres table equal to every owner, cursor saved with each page', async () => {
     const storage = await databases.create('sink');
