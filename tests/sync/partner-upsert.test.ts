@@ -1,8 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeLog, externalReference, socialEnterprise } from '../../drizzle/region/schema.ts';
+import { createHash } from 'node:crypto';
+import { loadOwners } from '../../subgraphs/owners.ts';
 import { storageKinds, testDatabases } from '../helpers/databases.ts';
 import { startTestHub, type TestHub } from '../helpers/hub.ts';
+import { testSecurity } from '../helpers/security.ts';
 
 /**
  * Acceptance 2: partner batch upserts are idempotent, safe under concurrent retries (20 at
@@ -32,9 +35,14 @@ describe.each(storageKinds)('partner upserts on %s', (kind) => {
   let partner: (input: Record<string, unknown>) => Promise<any>;
 
   beforeAll(async () => {
-    hub = await startTestHub({ storage: (label) => databases.create(label), seedDemo: false });
-    const token = await hub.keys.token({ subject: 'maex', roles: ['partner'], owners: ['den-haag', 'rotterdam'] });
-    partner = async (input) => (await hub.query(UPSERT, { input: { owner: 'den-haag', system: 'MAEX', ...input } }, { authorization: `Bearer ${token}` })).data?.upsertSocialEnterprises;
+    // The partner signs in with an API key, as MAEX would; rotterdam lets partners overwrite staff-set fields.
+    const key = 'srh_test-maex-key';
+    const keys = await testSecurity({ apiKeys: [{
+      name: 'maex', sha256: createHash('sha256').update(key).digest('hex'), role: 'partner', owners: ['den-haag', 'rotterdam'], createdAt: '2026-01-01T00:00:00Z',
+    }] });
+    const owners = loadOwners().map((o) => (o.code === 'rotterdam' ? { ...o, partnerMayOverwriteStaffFields: true } : o));
+    hub = await startTestHub({ storage: (label) => databases.create(label), seedDemo: false, keys, owners });
+    partner = async (input) => (await hub.query(UPSERT, { input: { owner: 'den-haag', system: 'MAEX', ...input } }, { 'x-api-key': key })).data?.upsertSocialEnterprises;
   }, 120_000);
   afterAll(async () => {
     await hub?.stop();
@@ -129,6 +137,16 @@ describe.each(storageKinds)('partner upserts on %s', (kind) => {
     // Found by its partner id now; a KvK number that disagrees is a conflict.
     const conflict = await partner({ items: [item('staff-1', '60000052', { offerings: null })] });
     expect(conflict.items[0]).toMatchObject({ status: 'REJECTED', error: { code: 'CONFLICT', field: 'kvkNumber' } });
+  });
+
+  it('overwrites staff-set fields where the owner allows it', async () => {
+    await hub.asStaff(`mutation { registerSocialEnterprise(input: { owner: "rotterdam", name: "Fietsherstel Zuid", kvkNumber: "60000071",
+      legalForm: BV, municipality: "GM0599", postcode4: "3071", description: "Door de gemeente ingevoerd", staffTotal: 8, staffWithDistance: 5 }) { id } }`);
+    const result = await partner({ owner: 'rotterdam', items: [item('rdam-1', '60000071', {
+      municipality: 'GM0599', postcode4: '3071', name: 'Fietsherstel Zuid BV', legalForm: 'BV', offerings: null, recognitions: null }) ] });
+    expect(result.items[0]).toMatchObject({ status: 'UPDATED', version: 2, keptStaffFields: [] });
+    const now = await hub.asStaff(`query($id: ID!) { socialEnterprise(id: $id) { name description staffTotal } }`, { id: result.items[0].id });
+    expect(now.data.socialEnterprise).toEqual({ name: 'Fietsherstel Zuid BV', description: 'Buurtinitiatief met werkervaringsplekken', staffTotal: 10 });
   });
 
   it('lets only staff and partners of the owner upsert', async () => {
