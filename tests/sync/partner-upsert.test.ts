@@ -134,8 +134,15 @@ describe.each(storageKinds)('partner upserts on %s', (kind) => {
       name: 'Groen Werkt', description: 'Groenonderhoud door de gemeente ingevoerd', website: 'https://groen.example.nl', legalForm: 'BV',
       impactThemes: ['LABOUR_PARTICIPATION', 'SOCIAL_COHESION'], externalReferences: [{ system: 'MAEX', externalId: 'staff-1' }],
     });
+    // Nor through the plain update mutation.
+    const update = await hub.query(`mutation($id: ID!) { updateSocialEnterprise(id: $id, input: { name: "GroenWerkt", website: "https://groenwerkt.example.nl" }) { name } }`,
+      { id }, { 'x-api-key': 'srh_test-maex-key' });
+    expect(update.errors?.map((e) => [e.extensions?.code, e.extensions?.fields])).toEqual([['FORBIDDEN', ['name']]]);
+    const own = await hub.query(`mutation($id: ID!) { updateSocialEnterprise(id: $id, input: { website: "https://groenwerkt.example.nl" }) { name website } }`,
+      { id }, { 'x-api-key': 'srh_test-maex-key' });
+    expect(own.data.updateSocialEnterprise).toEqual({ name: 'Groen Werkt', website: 'https://groenwerkt.example.nl' });
     // Found by its partner id now; a KvK number that disagrees is a conflict.
-    const conflict = await partner({ items: [item('staff-1', '60000052', { offerings: null })] });
+    const conflict = await partner({ items: [item('staff-1', '60000052', { offerings: null, website: 'https://groenwerkt.example.nl' })] });
     expect(conflict.items[0]).toMatchObject({ status: 'REJECTED', error: { code: 'CONFLICT', field: 'kvkNumber' } });
   });
 

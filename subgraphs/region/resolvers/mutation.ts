@@ -1,4 +1,5 @@
-import { badUserInput, conflict, notFound } from '../../../lib/errors.ts';
+import { GraphQLError } from 'graphql';
+import { badUserInput, conflict, ErrorCode, notFound } from '../../../lib/errors.ts';
 import { sortKey } from '../../../lib/sort-key.ts';
 import type { RegionContext } from '../context.ts';
 import { offeringCountOf } from '../data/offerings.ts';
@@ -56,6 +57,16 @@ function staffFields(ctx: RegionContext, input: object, before: readonly string[
   return [...new Set([...before, ...given])].sort();
 }
 
+/** A partner may not change fields the owner's staff set, unless the owner allows it (as in upserts). */
+function refuseStaffFields(ctx: RegionContext, input: object, staffSet: readonly string[]): void {
+  if (isOwnerStaff(ctx.viewer, ctx.owner.code) || ctx.owner.partnerMayOverwriteStaffFields) return;
+  const taken = Object.entries(input).filter(([k, value]) => value !== undefined && staffSet.includes(k)).map(([k]) => k);
+  if (taken.length) {
+    throw new GraphQLError(`The owner's staff set ${taken.join(', ')}; a partner may not change ${taken.length === 1 ? 'it' : 'them'}.`,
+      { extensions: { code: ErrorCode.FORBIDDEN, fields: taken } });
+  }
+}
+
 const withConflictCheck = async <T>(write: () => Promise<T>, message: string): Promise<T> => {
   try {
     return await write();
@@ -108,6 +119,7 @@ export const Mutation = {
     requireWrite(ctx.viewer, ctx.owner.code, 'SocialEnterprise');
     const current = await loadEnterprise(ctx, id);
     if (!current) throw notFound(`No social enterprise ${id}.`);
+    refuseStaffFields(ctx, input, current.staffFields);
     const changes: Record<string, unknown> = {};
     if (input.name != null) { changes.name = v.text('name', input.name, { min: 2, max: 200 }); changes.nameKey = sortKey(changes.name as string); }
     if (input.establishmentNumber !== undefined) changes.establishmentNumber = v.establishmentNumber(input.establishmentNumber);
@@ -180,6 +192,7 @@ export const Mutation = {
     if (input.socialReturnNote !== undefined) changes.socialReturnNote = v.optionalText('socialReturnNote', input.socialReturnNote, 1000);
     const current = await ctx.loaders.offering.load(uuid);
     if (!current) throw notFound(`No offering ${id}.`);
+    refuseStaffFields(ctx, { ...input, price: input.price ?? (input.clearPrice ? true : undefined), clearPrice: undefined }, current.staffFields);
     changes.staffFields = staffFields(ctx, { ...input, price: input.price ?? (input.clearPrice ? true : null), clearPrice: null }, current.staffFields);
     const updated = await updateOffering(ctx.db, ctx.viewer, uuid, changes);
     if (!updated) throw notFound(`No offering ${id}.`);
