@@ -53,7 +53,7 @@ describe('the sync client', () => {
     expect(after.slice(0, lines.length)).toEqual(lines);
     expect(after.slice(lines.length).map((c) => [c.id, c.kind, c.version, c.socialEnterprise?.name])).toEqual([[id, 'CREATED', 1, 'Nieuw jsonl-1']]);
     expect(JSON.parse(await readFile(`${file}.cursor`, 'utf8')).cursor).toEqual(expect.any(String));
-  }, 60_000);
+  }, 120_000);
 
   it('keeps a JSONL copy through the library too (the sink a partner would reuse)', async () => {
     const file = join(dir, 'library.jsonl');
@@ -83,7 +83,7 @@ describe('the sync client', () => {
     expect((first as { code?: number }).code).toBe(4);
     const again = (await run()).stdout.trimEnd().split('\n').map((l) => JSON.parse(l).status);
     expect(again).toEqual(['UNCHANGED', 'REJECTED', 'UNCHANGED']);
-  }, 60_000);
+  }, 120_000);
 
   it.runIf(postgresUrl)('keeps a Postgres table equal to every owner, cursor saved with each page', async () => {
     const storage = await databases.create('sink');
