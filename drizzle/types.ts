@@ -9,3 +9,8 @@ export const byteOrderedText = customType<{ data: string }>({
 export const tsvector = customType<{ data: string }>({
   dataType: () => 'tsvector',
 });
+
+/** A 64-bit transaction id (`pg_current_xact_id()`), kept as its decimal text. */
+export const xid8 = customType<{ data: string }>({
+  dataType: () => 'xid8',
+});

@@ -8,6 +8,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   OWNER_UNAVAILABLE: 'OWNER_UNAVAILABLE',
   CONFLICT: 'CONFLICT',
+  /** A change-feed position older than the owner keeps changes for: resync that owner. */
+  CURSOR_EXPIRED: 'CURSOR_EXPIRED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -46,6 +46,7 @@ async function main(): Promise<{ url: string; stop(): Promise<void> }> {
     host,
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' || env.SEED_DEMO === '1' : storage.kind === 'pglite',
     demoEnterprises: env.DEMO_ENTERPRISES ? Number(env.DEMO_ENTERPRISES) : undefined,
+    changeRetentionDays: env.CHANGE_RETENTION_DAYS ? Number(env.CHANGE_RETENTION_DAYS) : undefined,
     signingKey: await serviceSigningKey(owner.code),
     // Where this owner reads other owners' rows at write time (a supplier of another owner).
     gatewayUrl: () => env.GATEWAY_URL ?? localUrl(GATEWAY_PORT),

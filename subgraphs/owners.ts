@@ -15,6 +15,8 @@ export interface OwnerSettings {
   demo: { enterprises: number; seed: number };
   /** Months a candidate profile is kept without a change before it is erased (default 24). */
   candidateRetentionMonths?: number;
+  /** Whether partners' upserts may overwrite fields this owner's staff set (default: no). */
+  partnerMayOverwriteStaffFields?: boolean;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -3,7 +3,7 @@ import {
   bigint, boolean, char, date, index, integer, jsonb, numeric, pgTable, primaryKey, text,
   timestamp, unique, uuid,
 } from 'drizzle-orm/pg-core';
-import { byteOrderedText, tsvector } from '../types.ts';
+import { byteOrderedText, tsvector, xid8 } from '../types.ts';
 
 const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'string', precision: 6 });
 
@@ -30,6 +30,10 @@ export const socialEnterprise = pgTable('social_enterprise', {
   search: tsvector('search').generatedAlwaysAs(
     (): SQL => dutchSearch(sql`${socialEnterprise.name}`, sql`${socialEnterprise.description}`),
   ),
+  /** Raised by every change; the change feed's (id, version) dedupes. */
+  version: integer('version').notNull().default(1),
+  /** Fields the owner's staff set: a partner's upsert leaves them alone (see data/partner-upsert.ts). */
+  staffFields: text('staff_fields').array().notNull().default(sql`'{}'::text[]`),
   createdAt: timestamptz('created_at').notNull().default(sql`now()`),
   updatedAt: timestamptz('updated_at').notNull().default(sql`now()`),
 }, (t) => [
@@ -85,9 +89,15 @@ export const offering = pgTable('offering', {
   search: tsvector('search').generatedAlwaysAs(
     (): SQL => dutchSearch(sql`${offering.name}`, sql`${offering.description}`),
   ),
+  /** The partner system and its id for this offering, when a partner upserted it. */
+  partnerSystem: text('partner_system'),
+  partnerExternalId: text('partner_external_id'),
+  version: integer('version').notNull().default(1),
+  staffFields: text('staff_fields').array().notNull().default(sql`'{}'::text[]`),
   createdAt: timestamptz('created_at').notNull().default(sql`now()`),
   updatedAt: timestamptz('updated_at').notNull().default(sql`now()`),
 }, (t) => [
+  unique('offering_partner_key').on(t.partnerSystem, t.partnerExternalId),
   index('offering_enterprise').on(t.enterpriseId),
   index('offering_name_order').on(t.nameKey, t.id),
   index('offering_updated_order').on(t.updatedAt.desc(), t.id),
@@ -315,3 +325,34 @@ export const outbox = pgTable('outbox', {
 }, (t) => [
   index('outbox_due').on(t.status, t.nextAttemptAt),
 ]);
+
+/**
+ * The change feed: one row per create, update or delete (tombstone) of public marketplace
+ * data, written in the change's own transaction. Ordered by (txid, position): positions are
+ * taken before commit, so the feed serves only rows of transactions older than every running
+ * one (`pg_snapshot_xmin`), and no later commit can land before what was served.
+ */
+export const changeLog = pgTable('change_log', {
+  position: bigint('position', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  txid: xid8('txid').notNull().default(sql`pg_current_xact_id()`),
+  entityType: text('entity_type').notNull(),
+  entityId: uuid('entity_id').notNull(),
+  version: integer('version').notNull(),
+  /** CREATED, UPDATED or DELETED. */
+  kind: text('kind').notNull(),
+  /** `<system>:<external id>` of the record when the change was made: links a move between owners. */
+  externalKeys: text('external_keys').array().notNull(),
+  at: timestamptz('at').notNull().default(sql`now()`),
+}, (t) => [
+  index('change_log_order').on(t.txid, t.position),
+  index('change_log_entity').on(t.entityType, t.entityId),
+  index('change_log_external_keys').using('gin', t.externalKeys),
+]);
+
+/** How far the feed has been compacted: cursors before this position are expired. */
+export const changeLogHorizon = pgTable('change_log_horizon', {
+  id: integer('id').primaryKey(),
+  txid: xid8('txid').notNull(),
+  position: bigint('position', { mode: 'number' }).notNull(),
+  prunedAt: timestamptz('pruned_at').notNull(),
+});

@@ -9,6 +9,7 @@ import { parseGlobalId } from '../../lib/global-id.ts';
 import { decodeCursor } from '../../lib/keyset-cursor.ts';
 import { mergeAggregates, withAggregateSelections } from './aggregate-merge.ts';
 import { mergeConnections, rankEdges, withMergeSelections, type RankedEdge } from './connection-merge.ts';
+import { decodeVector, encodeVector, feedFieldFor, mergeFeeds, type FeedVector } from './feed-merge.ts';
 import { argumentAt, flattenFields, operationWith, responseKey, withListArgument } from './document.ts';
 import type { AggregateRule, RootRule, RoutingTable } from './routing-table.ts';
 import type { OwnerTransport, SubgraphRequest, SubgraphResponse } from './transport.ts';
@@ -57,6 +58,7 @@ type Decision =
   | { kind: 'error'; key: string; error: GraphQLFormattedError }
   | { kind: 'merge'; key: string; owners: string[]; first: number; field: FieldNode; twoPhase?: TwoPhase; bodyFailures?: Map<string, string> }
   | { kind: 'aggregate'; key: string; owners: string[]; field: FieldNode; rule: AggregateRule }
+  | { kind: 'feed'; key: string; owners: string[]; first: number; start: FeedVector; field: FieldNode }
   | { kind: 'split'; key: string; length: number; byOwner: Map<string, OwnerShare>; itemErrors: GraphQLFormattedError[] };
 
 /**
@@ -114,6 +116,7 @@ export class OwnerRouter {
       if (d.kind === 'one') addTo(d.owner, field);
       else if (d.kind === 'merge') for (const o of d.owners) addTo(o, d.twoPhase?.thin ?? d.field);
       else if (d.kind === 'aggregate') for (const o of d.owners) addTo(o, d.field);
+      else if (d.kind === 'feed') for (const o of d.owners) addTo(o, feedFieldFor(d.field, d.start[o]));
       else if (d.kind === 'split') {
         if (field.name.value === '_entities') {
           const varName = representationsVariable(field);
@@ -237,6 +240,7 @@ export class OwnerRouter {
         aggregateFields.set(responseKey(f), { field: withAggregateSelections(f, rule.aggregate), rule: rule.aggregate });
         continue;
       }
+      if (rule.merge === 'feed') continue;
       mergeFields.set(responseKey(f), withMergeSelections(f));
       // Bodies are fetched through _entities, so only pages of entities have a second phase.
       const phased = this.options.twoPhase === false || !this.options.table.entities.has(rule.nodeType) ? null
@@ -289,6 +293,11 @@ export class OwnerRouter {
         const first = argumentAt(field, ['first'], variables) ?? rule.firstDefault;
         if (typeof first !== 'number' || !Number.isInteger(first) || first < 0 || first > rule.firstMax) {
           return { kind: 'error', key, error: error(`first must be between 0 and ${rule.firstMax}, got ${String(first)}.`, ErrorCode.BAD_USER_INPUT, [key]) };
+        }
+        if (rule.merge === 'feed') {
+          const start = decodeVector(argumentAt(field, ['since'], variables));
+          if (!start) return { kind: 'error', key, error: error('since is not a cursor of the change feed (use pageInfo.endCursor, or null to start).', ErrorCode.BAD_USER_INPUT, [key]) };
+          return { kind: 'feed', key, owners, first, start, field };
         }
         const after = argumentAt(field, ['after'], variables);
         if (after != null && (typeof after !== 'string' || !decodeCursor(after))) {
@@ -416,6 +425,29 @@ function assemble(
           for (const e of claim(owner, d.key)) {
             const path = e.path ? merged.remapPath(owner, e.path) : undefined;
             if (path !== null) errors.push(tag(e, owner, path));
+          }
+        }
+        break;
+      }
+      case 'feed': {
+        const missing: string[] = [];
+        const pages = d.owners.map((owner) => {
+          const r = results.get(owner)!;
+          const feed = r.ok ? (r.response.data?.[d.key] as Variables | null | undefined) ?? null : null;
+          if (!r.ok) errors.push(ownerUnavailable(owner, r.reason, [d.key]));
+          if (!feed) missing.push(owner);
+          return { owner, feed };
+        });
+        const merged = mergeFeeds(d.field, analysis.fragments, variables, d.start, pages, d.first, missing);
+        data[d.key] = merged.value;
+        for (const owner of d.owners) {
+          for (const e of claim(owner, d.key)) {
+            const path = merged.remapPath(owner, e.path ?? [d.key]);
+            if (path === null) continue;
+            // An expired position: the cursor that resyncs this owner from its start, the others kept.
+            const restart = e.extensions?.code === ErrorCode.CURSOR_EXPIRED
+              ? { restartCursor: encodeVector(Object.fromEntries(Object.entries(d.start).filter(([o]) => o !== owner))) } : {};
+            errors.push({ ...tag(e, owner, path), extensions: { ...e.extensions, owner, ...restart } });
           }
         }
         break;

@@ -12,7 +12,8 @@ export type RootRule =
   | { to: 'EACH_ID'; arg: string[] }
   | { to: 'OWNER'; arg: string[] }
   | { to: 'ALL'; merge: 'connection'; ownerArg?: string[]; firstDefault: number; firstMax: number; nodeType: string }
-  | { to: 'ALL'; merge: 'aggregate'; ownerArg?: string[]; aggregate: AggregateRule };
+  | { to: 'ALL'; merge: 'aggregate'; ownerArg?: string[]; aggregate: AggregateRule }
+  | { to: 'ALL'; merge: 'feed'; ownerArg?: string[]; firstDefault: number; firstMax: number };
 
 /** How the cells of an aggregate fan-out merge (from @merge on the cell type's fields). */
 export interface AggregateRule {
@@ -97,9 +98,13 @@ function ruleFor(typeName: string, field: FieldDefinitionNode, types: ReadonlyMa
     case 'ALL': {
       if (typeName === 'Mutation') throw new Error(`routing table: mutation ${where} may not fan out`);
       if (args.merge === 'aggregate') return { to: 'ALL', merge: 'aggregate', ownerArg: path, aggregate: aggregateRule(namedType(field.type), types, where) };
-      if (args.merge !== 'connection') throw new Error(`routing table: ${where} has an unknown merge "${String(args.merge)}"`);
       const first = field.arguments?.find((a) => a.name.value === 'first');
       const firstDefault = first?.defaultValue ? Number(valueFromASTUntyped(first.defaultValue)) : MAX_PAGE_SIZE;
+      if (args.merge === 'feed') {
+        if (!field.arguments?.some((a) => a.name.value === 'since')) throw new Error(`routing table: ${where} merges a feed, which needs a since argument`);
+        return { to: 'ALL', merge: 'feed', ownerArg: path, firstDefault, firstMax: MAX_PAGE_SIZE };
+      }
+      if (args.merge !== 'connection') throw new Error(`routing table: ${where} has an unknown merge "${String(args.merge)}"`);
       const nodeType = connectionNodeType(namedType(field.type), types, where);
       return { to: 'ALL', merge: 'connection', ownerArg: path, firstDefault, firstMax: MAX_PAGE_SIZE, nodeType };
     }

@@ -38,6 +38,8 @@ interface TypePolicy {
 export const POLICY = {
   SocialEnterprise: { rows: anyone, write: staffOrPartner, fields: { externalReferences: staffOrPartner }, audited: ['externalReferences'] },
   Offering: { rows: anyone, write: staffOrPartner, fields: {}, audited: [] },
+  // The change feed carries public marketplace data; outside systems' ids only for staff and partners.
+  Change: { rows: anyone, write: nobody, fields: { externalIds: staffOrPartner }, audited: [] },
   AuditEntry: { rows: staff, write: nobody, fields: {}, audited: [] },
   // Contracts: staff of the owner see all; a contractor sees and fulfils only its own (row scope in SQL).
   Contract: { rows: staffOrContractor, write: municipalStaff, fields: {}, audited: [] },
@@ -58,6 +60,9 @@ function refusal(viewer: Identity, what: string): GraphQLError {
     ? new GraphQLError(`Sign in to ${what}.`, { extensions: { code: ErrorCode.UNAUTHENTICATED } })
     : new GraphQLError(`You may not ${what}.`, { extensions: { code: ErrorCode.FORBIDDEN } });
 }
+
+/** Municipal or WSP staff of this owner: the fields they set are theirs (partners keep off them). */
+export const isOwnerStaff = (viewer: Identity, owner: string): boolean => staff(viewer, owner);
 
 /** Throws UNAUTHENTICATED/FORBIDDEN unless the viewer may write this type at this owner. */
 export function requireWrite(viewer: Identity, owner: string, type: PolicyType): void {

@@ -23,6 +23,7 @@ import { gatewayClient } from './gateway-client.ts';
 import { OutboxDelivery, type OutboxOptions } from './outbox.ts';
 import { PLACEMENT_REALISATION, placementRealisation } from './placement-delivery.ts';
 import { DEFAULT_RETENTION_MONTHS, scheduleRetention } from './retention.ts';
+import { pruneChangeLog } from './data/changes.ts';
 
 export interface RegionServiceOptions {
   owner: OwnerSettings;
@@ -43,7 +44,13 @@ export interface RegionServiceOptions {
   valuation?: ValuationRules | null;
   /** Outbox delivery: every `intervalMs` (default 2000; 0: only when `outbox.deliverDue()` is called). */
   outbox?: OutboxOptions & { intervalMs?: number };
+  /** How long the change feed keeps superseded changes and tombstones (default 30 days). */
+  changeRetentionDays?: number;
 }
+
+const DEFAULT_CHANGE_RETENTION_DAYS = 30;
+/** How often the change feed is compacted. */
+const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface RegionService extends Served {
   database: Database<typeof schema>;
@@ -112,6 +119,10 @@ export async function startRegionService(options: RegionServiceOptions): Promise
       try { await database.db.execute(sql`select 1`); return { database: true }; } catch { return { database: false }; }
     },
   });
+  const retentionSeconds = (options.changeRetentionDays ?? DEFAULT_CHANGE_RETENTION_DAYS) * 86_400;
+  const prune = () => pruneChangeLog(database.db, retentionSeconds).catch((e: unknown) => console.error(`[${options.owner.code}] change feed compaction failed:`, e));
+  await prune();
+  const pruning = setInterval(prune, PRUNE_INTERVAL_MS).unref();
   return {
     ...served,
     database,
@@ -120,6 +131,7 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     stop: once(async () => {
       stopRetention();
       await outbox.stop();
+      clearInterval(pruning);
       await served.close();
       await Promise.all([apollo.stop(), links.stop()]);
       await database.close();

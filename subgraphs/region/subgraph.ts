@@ -14,6 +14,8 @@ import { CandidateMutation, CandidateProfile, candidateQueries, MatchedCandidate
 import { matchingQueries } from './resolvers/matching.ts';
 import { Introduction, IntroductionMutation, introductionQueries } from './resolvers/introductions.ts';
 import { Placement, PlacementMutation, placementQueries } from './resolvers/placements.ts';
+import { Change, changeQueries } from './resolvers/changes.ts';
+import { PartnerMutation } from './resolvers/partner-mutations.ts';
 
 /** The regional contract (schema/region.graphql) with its one implementation. */
 export function regionSchema(): GraphQLSchema {
@@ -23,10 +25,14 @@ export function regionSchema(): GraphQLSchema {
     resolvers: {
       ...scalarResolvers,
       Query: {
-        ...Query, ...socialReturnQueries, ...suggestionQueries,
+        ...Query, ...socialReturnQueries, ...suggestionQueries, ...changeQueries,
         ...vacancyQueries, ...candidateQueries, ...matchingQueries, ...introductionQueries, ...placementQueries,
       },
-      Mutation: { ...Mutation, ...SocialReturnMutation, ...VacancyMutation, ...CandidateMutation, ...IntroductionMutation, ...PlacementMutation },
+      Mutation: {
+        ...Mutation, ...SocialReturnMutation, ...PartnerMutation,
+        ...VacancyMutation, ...CandidateMutation, ...IntroductionMutation, ...PlacementMutation,
+      },
+      Change,
       SocialEnterprise, Offering, Region, Node, AuditEntry,
       Contract, SroiObligation, Realisation, BuildingBlock, ValuationRules,
       Vacancy, CandidateProfile, MatchedCandidate, Introduction, Placement,

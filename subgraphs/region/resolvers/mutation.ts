@@ -1,10 +1,11 @@
-import { badUserInput, conflict, notFound } from '../../../lib/errors.ts';
+import { GraphQLError } from 'graphql';
+import { badUserInput, conflict, ErrorCode, notFound } from '../../../lib/errors.ts';
 import { sortKey } from '../../../lib/sort-key.ts';
 import type { RegionContext } from '../context.ts';
 import { offeringCountOf } from '../data/offerings.ts';
 import { insertEnterprise, insertOffering, isUniqueViolation, updateEnterprise, updateOffering } from '../data/writes.ts';
 import * as v from '../domain/validate.ts';
-import { requireWrite } from '../policy.ts';
+import { isOwnerStaff, requireWrite } from '../policy.ts';
 import { asEnterprise, asOffering, loadEnterprise, ownUuid } from './lookup.ts';
 
 /** Most offerings one enterprise may list (keeps `SocialEnterprise.offerings` a bounded list). */
@@ -46,6 +47,26 @@ interface RegisterOfferingInput {
 }
 type UpdateOfferingInput = Nullable<Omit<RegisterOfferingInput, 'enterpriseId'>> & { clearPrice?: boolean | null };
 
+/**
+ * Fields of the input the owner's staff set, added to those they set before: a partner's
+ * upsert leaves them alone (data/partner-upsert.ts). Writes by partners mark nothing.
+ */
+function staffFields(ctx: RegionContext, input: object, before: readonly string[] = [], except: readonly string[] = []): string[] {
+  if (!isOwnerStaff(ctx.viewer, ctx.owner.code)) return [...before];
+  const given = Object.entries(input).filter(([k, value]) => value != null && !except.includes(k)).map(([k]) => k);
+  return [...new Set([...before, ...given])].sort();
+}
+
+/** A partner may not change fields the owner's staff set, unless the owner allows it (as in upserts). */
+function refuseStaffFields(ctx: RegionContext, input: object, staffSet: readonly string[]): void {
+  if (isOwnerStaff(ctx.viewer, ctx.owner.code) || ctx.owner.partnerMayOverwriteStaffFields) return;
+  const taken = Object.entries(input).filter(([k, value]) => value !== undefined && staffSet.includes(k)).map(([k]) => k);
+  if (taken.length) {
+    throw new GraphQLError(`The owner's staff set ${taken.join(', ')}; a partner may not change ${taken.length === 1 ? 'it' : 'them'}.`,
+      { extensions: { code: ErrorCode.FORBIDDEN, fields: taken } });
+  }
+}
+
 const withConflictCheck = async <T>(write: () => Promise<T>, message: string): Promise<T> => {
   try {
     return await write();
@@ -82,6 +103,7 @@ export const Mutation = {
       staffTotal: input.staffTotal,
       staffWithDistance: input.staffWithDistance,
       capabilities: [...new Set(input.capabilities ?? [])],
+      staffFields: staffFields(ctx, input, [], ['owner', 'kvkNumber', 'externalReferences']),
     };
     const recognitions = v.recognitions(input.recognitions ?? []);
     const refs = v.externalReferences(input.externalReferences ?? []);
@@ -97,6 +119,7 @@ export const Mutation = {
     requireWrite(ctx.viewer, ctx.owner.code, 'SocialEnterprise');
     const current = await loadEnterprise(ctx, id);
     if (!current) throw notFound(`No social enterprise ${id}.`);
+    refuseStaffFields(ctx, input, current.staffFields);
     const changes: Record<string, unknown> = {};
     if (input.name != null) { changes.name = v.text('name', input.name, { min: 2, max: 200 }); changes.nameKey = sortKey(changes.name as string); }
     if (input.establishmentNumber !== undefined) changes.establishmentNumber = v.establishmentNumber(input.establishmentNumber);
@@ -115,6 +138,7 @@ export const Mutation = {
       changes.staffWithDistance = withDistance;
     }
     const recognitions = input.recognitions ? v.recognitions(input.recognitions) : undefined;
+    changes.staffFields = staffFields(ctx, input, current.staffFields);
     const updated = await withConflictCheck(
       () => updateEnterprise(ctx.db, ctx.viewer, uuid, changes, recognitions),
       'Another enterprise of this owner already has that KvK number and vestigingsnummer.',
@@ -145,6 +169,7 @@ export const Mutation = {
       serviceArea: v.serviceArea(input.serviceArea),
       countsForSocialReturn: input.countsForSocialReturn,
       socialReturnNote: v.optionalText('socialReturnNote', input.socialReturnNote, 1000),
+      staffFields: staffFields(ctx, input, [], ['enterpriseId']),
     });
     return asOffering(created);
   },
@@ -165,6 +190,10 @@ export const Mutation = {
     if (input.serviceArea != null) changes.serviceArea = v.serviceArea(input.serviceArea);
     if (input.countsForSocialReturn != null) changes.countsForSocialReturn = input.countsForSocialReturn;
     if (input.socialReturnNote !== undefined) changes.socialReturnNote = v.optionalText('socialReturnNote', input.socialReturnNote, 1000);
+    const current = await ctx.loaders.offering.load(uuid);
+    if (!current) throw notFound(`No offering ${id}.`);
+    refuseStaffFields(ctx, { ...input, price: input.price ?? (input.clearPrice ? true : undefined), clearPrice: undefined }, current.staffFields);
+    changes.staffFields = staffFields(ctx, { ...input, price: input.price ?? (input.clearPrice ? true : null), clearPrice: null }, current.staffFields);
     const updated = await updateOffering(ctx.db, ctx.viewer, uuid, changes);
     if (!updated) throw notFound(`No offering ${id}.`);
     return asOffering(updated);

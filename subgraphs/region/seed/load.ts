@@ -4,6 +4,7 @@ import {
   candidateProfile, contract, externalReference, introduction, offering, organisation, placement, realisation, recognition, socialEnterprise, vacancy,
 } from '../../../drizzle/region/schema.ts';
 import type { Db } from '../../../lib/db/connect.ts';
+import { recordAllAsCreated } from '../data/changes.ts';
 import type { DemoData } from './generate.ts';
 import type { SocialReturnDemo } from './social-return.ts';
 import type { MatchingDemo } from './matching.ts';
@@ -20,7 +21,8 @@ export function rowsPerInsert(table: PgTable): number {
 
 /**
  * Bulk-inserts demo data in one transaction, parents before children (enterprises, then
- * recognitions, external references and offerings), in multi-row INSERTs, then ANALYZE.
+ * recognitions, external references and offerings), in multi-row INSERTs, each as created in
+ * the change feed, then ANALYZE.
  */
 export async function loadDemoData(db: Db, data: DemoData, socialReturn?: SocialReturnDemo, matching?: MatchingDemo): Promise<void> {
   await db.transaction(async (tx) => {
@@ -34,6 +36,7 @@ export async function loadDemoData(db: Db, data: DemoData, socialReturn?: Social
     await insertAll(recognition, data.recognitions);
     await insertAll(externalReference, data.externalReferences);
     await insertAll(offering, data.offerings);
+    await recordAllAsCreated(tx);
     if (socialReturn) {
       await insertAll(organisation, socialReturn.organisations);
       await insertAll(contract, socialReturn.contracts);
