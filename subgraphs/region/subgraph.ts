@@ -9,6 +9,7 @@ import { AuditEntry, Node, Offering, Region, SocialEnterprise } from './resolver
 import { BuildingBlock, Contract, Realisation, socialReturnQueries, SroiObligation, ValuationRules } from './resolvers/social-return.ts';
 import { SocialReturnMutation } from './resolvers/social-return-mutations.ts';
 import { suggestionQueries } from './resolvers/suggestions.ts';
+import { marketplaceQueries } from './resolvers/marketplace-statistics.ts';
 
 /** The regional contract (schema/region.graphql) with its one implementation. */
 export function regionSchema(): GraphQLSchema {
@@ -17,7 +18,7 @@ export function regionSchema(): GraphQLSchema {
     // The resolver map's per-field types differ; buildSubgraphSchema takes them untyped.
     resolvers: {
       ...scalarResolvers,
-      Query: { ...Query, ...socialReturnQueries, ...suggestionQueries },
+      Query: { ...Query, ...socialReturnQueries, ...suggestionQueries, ...marketplaceQueries },
       Mutation: { ...Mutation, ...SocialReturnMutation },
       SocialEnterprise, Offering, Region, Node, AuditEntry,
       Contract, SroiObligation, Realisation, BuildingBlock, ValuationRules,
