@@ -21,6 +21,8 @@ export const DEFAULT_PAGE_SIZE = 100;
 export interface ConnectionQuery {
   /** Response keys from `data` to the connection object. */
   path: string[];
+  /** Field names (not aliases) from Query to the connection, for its type in the schema. */
+  fieldNames: string[];
   /** `nodes` or `edges.node`: where the rows are in the connection object. */
   rows: 'nodes' | 'edges';
   /** The selection of one row, for the columns. */
@@ -121,6 +123,7 @@ export function connectionQuery(source: string, operationName?: string): Connect
   };
   return {
     path: path.map(responseKey),
+    fieldNames: path.map((f) => f.name.value),
     rows: nodes ? 'nodes' : 'edges',
     rowSelection: rowField.selectionSet,
     fragments,

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
+import { buildSchema, type GraphQLSchema } from 'graphql';
+import { API_SCHEMA_FILE } from '../lib/schema-files.ts';
 import { connectionQuery, AFTER_VARIABLE, PAGE_INFO, TOTAL } from './connection-query.ts';
-import { columnsOf } from './columns.ts';
+import { columnsOf, rowTypeOf } from './columns.ts';
 import { csvFormat, ndjsonFormat, type Format } from './formats.ts';
 
 /**
@@ -30,6 +33,8 @@ export interface ExportOptions {
   out: Writable;
   progress?: ExportProgress;
   fetch?: typeof fetch;
+  /** The hub's public schema, for the columns' types; default this checkout's schema/api.graphql. */
+  schema?: GraphQLSchema;
 }
 
 export class ExportError extends Error {}
@@ -50,7 +55,9 @@ function describe(errors: NonNullable<Response['errors']>): string {
 
 export async function exportQuery(options: ExportOptions): Promise<{ rows: number; pages: number }> {
   const q = connectionQuery(options.query, options.operationName);
-  const format = options.format === 'csv' ? csvFormat(columnsOf(q.rowSelection, q.fragments), options.dutch ?? false) : ndjsonFormat();
+  const schema = options.schema ?? buildSchema(readFileSync(API_SCHEMA_FILE, 'utf8'));
+  const columns = () => columnsOf(q.rowSelection, q.fragments, rowTypeOf(schema, q.fieldNames, q.rows), schema);
+  const format = options.format === 'csv' ? csvFormat(columns(), options.dutch ?? false) : ndjsonFormat();
   const doFetch = options.fetch ?? fetch;
   let after: string | null = null;
   let rows = 0;

@@ -4,7 +4,8 @@ import { cellOf, type Column } from './columns.ts';
 /**
  * How one page of rows becomes text. CSV per RFC 4180 (CRLF between records; a field with a
  * separator, a quote, CR or LF is quoted, quotes doubled); `dutch` is what Dutch spreadsheet
- * programs open as-is: `;` between fields, a decimal comma, and a UTF-8 byte-order mark.
+ * programs open as-is: `;` between fields, a decimal comma (in Decimal and Float columns only),
+ * and a UTF-8 byte-order mark.
  * NDJSON is one row object per line, values exactly as the API sent them.
  */
 
@@ -16,13 +17,13 @@ export interface PageFormat {
   page(rows: readonly unknown[]): string;
 }
 
-/** A decimal as the API sends it ("13333.33", or a JSON number): the only values given a comma. */
-const DECIMAL = /^-?\d+\.\d+$/;
+/** Types whose values get a decimal comma: Decimal ("13333.33") and Float (a JSON number). */
+const DECIMAL_TYPES = new Set(['Decimal', 'Float']);
 
-function dutchValue(value: unknown): unknown {
-  if (typeof value === 'number' && !Number.isInteger(value)) return String(value).replace('.', ',');
-  if (typeof value === 'string' && DECIMAL.test(value)) return value.replace('.', ',');
-  return value;
+function dutchValue(value: unknown, column: Column): unknown {
+  if (!DECIMAL_TYPES.has(column.type ?? '') || value === null) return value;
+  // A list's values arrive joined by " | ": each is a number, so every point is a decimal point.
+  return String(value).replaceAll('.', ',');
 }
 
 export function csvFormat(columns: readonly Column[], dutch: boolean): PageFormat {
@@ -37,7 +38,7 @@ export function csvFormat(columns: readonly Column[], dutch: boolean): PageForma
     start: () => (dutch ? '\uFEFF' : '') + stringify([columns.map((c) => c.header)], options),
     page: (rows) => stringify(rows.map((row) => columns.map((c) => {
       const value = cellOf(row, c);
-      return dutch ? dutchValue(value) : value;
+      return dutch ? dutchValue(value, c) : value;
     })), options),
   };
 }
