@@ -29,7 +29,12 @@ export interface MarketplaceFilter {
 
 const registrationYear = sql<number>`extract(year from ${socialEnterprise.createdAt} at time zone 'Europe/Amsterdam')::int`;
 
-export async function marketplaceStatistics(db: Db, groupBy: readonly MarketplaceDimension[], filter: MarketplaceFilter): Promise<MarketplaceCell[]> {
+export function marketplaceStatistics(db: Db, groupBy: readonly MarketplaceDimension[], filter: MarketplaceFilter): Promise<MarketplaceCell[]> {
+  // One snapshot for both queries: an offering written between them can never land in a cell without its enterprise.
+  return db.transaction((tx) => figures(tx, groupBy, filter), { isolationLevel: 'repeatable read', accessMode: 'read only' });
+}
+
+async function figures(db: Db, groupBy: readonly MarketplaceDimension[], filter: MarketplaceFilter): Promise<MarketplaceCell[]> {
   const by = new Set(groupBy);
   const text = (dim: MarketplaceDimension, expr: SQL | unknown) => (by.has(dim) ? sql<string | null>`${expr}` : sql<string | null>`null::text`);
   const year = by.has('YEAR') ? registrationYear : sql<number | null>`null::int`;
