@@ -63,15 +63,19 @@ export async function exportQuery(options: ExportOptions): Promise<{ rows: numbe
   let rows = 0;
   let pages = 0;
   await write(options.out, format.start());
-  for (;;) {
-    const first = pages === 0 && !!options.progress;
+  const ask = async (text: string): Promise<Response> => {
     const res = await doFetch(options.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
-      body: JSON.stringify({ query: first ? q.withTotal : q.text, operationName: options.operationName, variables: { ...options.variables, [AFTER_VARIABLE]: after } }),
+      body: JSON.stringify({ query: text, operationName: options.operationName, variables: { ...options.variables, [AFTER_VARIABLE]: after } }),
     });
-    let body: Response;
-    try { body = (await res.json()) as Response; } catch { throw new ExportError(`the hub answered HTTP ${res.status} without a GraphQL result`); }
+    try { return (await res.json()) as Response; } catch { throw new ExportError(`the hub answered HTTP ${res.status} without a GraphQL result`); }
+  };
+  for (;;) {
+    const first = pages === 0 && !!options.progress;
+    let body = await ask(first ? q.withTotal : q.text);
+    // Not every connection has totalCount (e.g. auditLog): then the bar runs without a total.
+    if (first && body.errors?.length) body = await ask(q.text);
     if (body.errors?.length) throw new ExportError(`page ${pages + 1}: ${describe(body.errors)}`);
     let connection: unknown = body.data;
     for (const key of q.path) connection = (connection as Record<string, unknown> | null)?.[key];

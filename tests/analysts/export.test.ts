@@ -133,6 +133,21 @@ describe('export', () => {
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('\uFEFFname;shareWithDistance;staffTotal\r\n"Koffie, ""Thee"" & Zoë\'s Bakkerij";0,4286;7\r\n');
   });
 
+  it('reports progress: the total when the connection has one, the rows after each written page', async () => {
+    const calls: unknown[][] = [];
+    const progress = { start: (t: number | null) => calls.push(['start', t]), update: (n: number) => calls.push(['update', n]), stop: () => calls.push(['stop']) };
+    const sink = () => new Writable({ write(_c, _e, done) { done(); } });
+    await exportQuery({ url: hub.url, format: 'ndjson', out: sink(), progress, query: `{ socialEnterprises(first: 1, filter: { query: "Koffie" }) { nodes { id } } }` });
+    expect(calls).toEqual([['start', 1], ['update', 1], ['stop']]);
+    // auditLog has no totalCount: the exporter asks again without it and runs without a total.
+    calls.length = 0;
+    const token = await hub.staffToken('den-haag');
+    const result = await exportQuery({ url: hub.url, format: 'ndjson', out: sink(), progress, headers: { authorization: `Bearer ${token}` },
+      query: `{ auditLog(owner: "den-haag", first: 1) { nodes { action entityType } } }` });
+    expect(result.rows).toBeGreaterThanOrEqual(1);
+    expect(calls).toEqual([['start', null], ...Array.from({ length: result.rows }, (_, i) => ['update', i + 1]), ['stop']]);
+  });
+
   it('stops with the error when the hub refuses a page, instead of writing a partial file as complete', async () => {
     const out = new Writable({ write(_c, _e, done) { done(); } });
     await expect(exportQuery({ url: hub.url, format: 'csv', out, query: `{ socialEnterprises(first: 500) { nodes { id } } }` }))

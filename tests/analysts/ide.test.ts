@@ -20,7 +20,7 @@ let hub: TestHub;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  hub = await startTestHub({ demoEnterprises: 6, demoContracts: 0 });
+  hub = await startTestHub({ demoEnterprises: 6, demoContracts: 3 });
   if (haveChromium) browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 });
 afterAll(async () => {
@@ -68,6 +68,34 @@ describe('GraphQL IDE', () => {
     expect(requested).toEqual(expect.arrayContaining([`${origin}/ide`, `${origin}/ide/assets/graphiql.min.js`, `${origin}/graphql`]));
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it.skipIf(!haveChromium && !process.env.CI)('sends the token from its Headers tab, and nothing without it', async () => {
+    const origin = new URL(hub.url).origin;
+    const page = await browser!.newPage();
+    await page.goto(`${origin}/ide`);
+    await page.locator('.graphiql-tab', { hasText: 'MyContracts' }).click();
+    const run = async (until: RegExp) => {
+      await page.locator('.graphiql-execute-button').click();
+      const result = page.locator('.result-window');
+      await expect.poll(() => result.innerText(), { timeout: 30_000 }).toMatch(until);
+      return result.innerText();
+    };
+    // Anonymous: asked to sign in.
+    expect(await run(/"errors"/)).toMatch(/"code": "UNAUTHENTICATED"/);
+    const token = await hub.staffToken('den-haag');
+    await page.getByRole('button', { name: 'Headers' }).click();
+    await page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror').evaluate(
+      (el, value) => (el as unknown as { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue(value),
+      JSON.stringify({ authorization: `Bearer ${token}` }),
+    );
+    const direct = await hub.query(`{ contracts(first: 20, filter: { owner: "den-haag", hasObligation: true }) { nodes { title } } }`, undefined, { authorization: `Bearer ${token}` });
+    const titles: string[] = direct.data.contracts.nodes.map((n: { title: string }) => n.title);
+    expect(titles.length).toBeGreaterThan(0);
+    const shown = await run(/"title"/);
+    expect(shown).toContain(`"title": ${JSON.stringify(titles[0])}`);
+    expect(shown).not.toContain('"errors"');
+    await page.close();
   });
 
   it('serves only its own files, and the GraphQL endpoint still refuses a cross-site simple request', async () => {
