@@ -3,12 +3,12 @@
  *   npm run export -- --query q.graphql [--format csv|ndjson] [--dutch] [--out file]
  *                     [--var name=value ...] [--operation Name] [--token JWT | --api-key KEY] [--url http://…/graphql]
  * `--var` values are read as JSON when they parse (numbers, true, lists), else as text.
- * A progress bar runs on stderr when stderr is a terminal.
+ * A progress bar runs on stderr when stderr is a terminal (and the rows do not go to it).
  */
 import { createWriteStream, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
-import { exportQuery, ExportError, type ExportProgress } from '../export/export.ts';
+import { exportQuery, type ExportProgress } from '../export/export.ts';
 
 const { values } = parseArgs({
   options: {
@@ -46,7 +46,8 @@ if (values.token) headers.authorization = `Bearer ${values.token}`;
 if (values['api-key']) headers['x-api-key'] = values['api-key'];
 
 function terminalProgress(): ExportProgress | undefined {
-  if (!process.stderr.isTTY) return undefined;
+  // Not when the rows themselves go to the same terminal.
+  if (!process.stderr.isTTY || (!values.out && process.stdout.isTTY)) return undefined;
   const bar = new SingleBar({ stream: process.stderr, format: 'export {bar} {value}/{total} rows ({percentage}%) eta {eta_formatted}', hideCursor: true }, Presets.shades_classic);
   return {
     start: (total) => bar.start(total ?? 0, 0),
@@ -66,5 +67,5 @@ try {
   console.error(`export: ${rows} rows in ${pages} pages${values.out ? ` to ${values.out}` : ''}`);
 } catch (e) {
   progress?.stop();
-  fail(e instanceof ExportError || e instanceof Error ? e.message : String(e));
+  fail(e instanceof Error ? e.message : String(e));
 }
