@@ -19,6 +19,7 @@ import { costLimitPlugin, DEFAULT_BUDGETS } from './limits/cost.ts';
 import { introspectionPlugin } from './limits/introspection.ts';
 import { rateLimiter, type RateLimitSettings } from './limits/rate-limit.ts';
 import { OwnerRouterDataSource, ServiceDataSource } from './router/apollo-data-source.ts';
+import { ideHandler } from './ide/serve.ts';
 import { httpTransport } from './router/http-transport.ts';
 import { OwnerRouter } from './router/owner-router.ts';
 import { buildRoutingTable } from './router/routing-table.ts';
@@ -50,6 +51,8 @@ export interface GatewayOptions {
   ownerTimeoutMs?: number;
   /** Heavy fan-out pages keys first, bodies second (router/two-phase.ts); default on. */
   twoPhase?: boolean;
+  /** The GraphQL IDE at /ide (gateway/ide); default on. */
+  ide?: boolean;
   security: GatewaySecurity;
 }
 
@@ -157,6 +160,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     admit,
     context: async (_req, identity) => ({ identity }),
     metrics: serviceMetrics('gateway'),
+    pages: options.ide === false ? {} : { '/ide': ideHandler() },
     // Pages of 50-100 entities are 30-100 kB of JSON; below 8 kB gzip costs more than it saves.
     compressAboveBytes: 8 * 1024,
     health: async () => {

@@ -96,7 +96,7 @@ try {
   run('gateway');
   const gatewayUrl = localUrl(Number(process.env.PORT ?? GATEWAY_PORT));
   await waitForHealth('gateway', gatewayUrl);
-  console.log(`\nSocial Return Hub ready at ${gatewayUrl} (${owners.length} owners: ${owners.map((o) => o.code).join(', ')}; started in ${((Date.now() - started) / 1000).toFixed(1)} s). Ctrl-C stops it.\n`);
+  console.log(`\nSocial Return Hub ready at ${gatewayUrl} (${owners.length} owners: ${owners.map((o) => o.code).join(', ')}; started in ${((Date.now() - started) / 1000).toFixed(1)} s); GraphQL IDE at ${gatewayUrl.replace(/\/graphql$/, '/ide')}. Ctrl-C stops it.\n`);
 } catch (e) {
   console.error((e as Error).message);
   await stopAll(1);

@@ -30,6 +30,8 @@ export interface ServeOptions<TContext extends BaseContext> {
   compressAboveBytes?: number;
   /** Prometheus metrics served at /metrics. */
   metrics?: Registry;
+  /** Plain HTTP pages under a path prefix (the gateway's IDE at /ide); no authentication: they serve no data. */
+  pages?: Record<string, (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void> | void>;
   maxBodyBytes?: number;
 }
 
@@ -91,6 +93,8 @@ export async function serveGraphQL<TContext extends BaseContext>(options: ServeO
         res.end(await options.metrics.metrics());
         return;
       }
+      const page = Object.entries(options.pages ?? {}).find(([prefix]) => url.pathname === prefix || url.pathname.startsWith(`${prefix}/`));
+      if (page) { await page[1](req, res, url.pathname.slice(page[0].length)); return; }
       const target = url.pathname === '/graphql' ? apollo : options.alsoAt?.[url.pathname];
       if (!target) { sendJson(res, 404, { error: 'not found: use /graphql' }); return; }
       if (compress) await runMiddleware(compress as Middleware, req, res);

@@ -16,6 +16,7 @@ import { Introduction, IntroductionMutation, introductionQueries } from './resol
 import { Placement, PlacementMutation, placementQueries } from './resolvers/placements.ts';
 import { Change, changeQueries } from './resolvers/changes.ts';
 import { PartnerMutation } from './resolvers/partner-mutations.ts';
+import { marketplaceQueries } from './resolvers/marketplace-statistics.ts';
 
 /** The regional contract (schema/region.graphql) with its one implementation. */
 export function regionSchema(): GraphQLSchema {
@@ -25,7 +26,7 @@ export function regionSchema(): GraphQLSchema {
     resolvers: {
       ...scalarResolvers,
       Query: {
-        ...Query, ...socialReturnQueries, ...suggestionQueries, ...changeQueries,
+        ...Query, ...socialReturnQueries, ...suggestionQueries, ...changeQueries, ...marketplaceQueries,
         ...vacancyQueries, ...candidateQueries, ...matchingQueries, ...introductionQueries, ...placementQueries,
       },
       Mutation: {

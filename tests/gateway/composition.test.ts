@@ -39,6 +39,7 @@ describe('composition', () => {
       'Query.realisation': 'ID id',
       'Query.valuationRules': 'OWNER owner',
       'Query.sroiStatistics': 'ALL aggregate owner=filter.owner',
+      'Query.marketplaceStatistics': 'ALL aggregate owner=filter.owner',
       'Query.supplierSuggestions': 'ALL connection owner=undefined first=20',
       'Query.changes': 'ALL feed owner=owner',
       'Mutation.upsertSocialEnterprises': 'OWNER input.owner',
