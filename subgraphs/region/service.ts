@@ -6,8 +6,10 @@ import { formatError } from '../../lib/apollo-options.ts';
 import { openDatabase, type Database, type Storage } from '../../lib/db/connect.ts';
 import { serveGraphQL, type Served } from '../../lib/http/serve.ts';
 import { MIGRATIONS } from '../../lib/paths.ts';
-import { once } from '../../lib/once.ts';
+import { onceWith } from '../../lib/once.ts';
 import { serviceMetrics } from '../../lib/metrics.ts';
+import { bringUpToDate, type MigrationMode } from '../../lib/db/migrations.ts';
+import type { Logger } from '../../lib/log.ts';
 import type { OwnerSettings } from '../owners.ts';
 import { signedByGateway } from '../../lib/http/signed-requests.ts';
 import { readAuditPlugin } from './audit.ts';
@@ -37,19 +39,28 @@ export interface RegionServiceOptions {
   gatewayUrl?: () => string | undefined;
   /** Social-return rules; by default the owner's `valuation.json`. */
   valuation?: ValuationRules | null;
+  /** Migrate on start (default) or require `npm run migrate` to have run (production). */
+  migrations?: MigrationMode;
+  log?: Logger;
 }
 
 export interface RegionService extends Served {
   database: Database<typeof schema>;
   owner: OwnerSettings;
-  stop(): Promise<void>;
+  /** Graceful: in-flight requests get up to `deadlineMs` (serve.ts), then the pool closes. */
+  stop(deadlineMs?: number): Promise<void>;
 }
 
 export async function prepareRegionDatabase(
-  options: Pick<RegionServiceOptions, 'owner' | 'storage' | 'seedDemo' | 'demoEnterprises' | 'demoContracts'>, valuation: ValuationRules | null,
+  options: Pick<RegionServiceOptions, 'owner' | 'storage' | 'seedDemo' | 'demoEnterprises' | 'demoContracts' | 'migrations'>, valuation: ValuationRules | null,
 ) {
   const database = await openDatabase(options.storage, schema);
-  await database.migrate(MIGRATIONS.region);
+  try {
+    await bringUpToDate(database, MIGRATIONS.region, options.migrations ?? 'apply');
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
   if (options.seedDemo) {
     const [{ n }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(schema.socialEnterprise);
     if (n === 0) {
@@ -94,17 +105,16 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     host: options.host,
     authenticate: signedByGateway(options.signingKey),
     context: async (_req, viewer) => createRegionContext(services, viewer),
-    metrics: serviceMetrics(options.owner.code, database.statements),
-    health: async () => {
-      try { await database.db.execute(sql`select 1`); return { database: true }; } catch { return { database: false }; }
-    },
+    metrics: serviceMetrics(options.owner.code, { sqlStatements: database.statements, pool: database.pool }),
+    log: options.log,
+    health: async () => ({ database: await database.ping() }),
   });
   return {
     ...served,
     database,
     owner: options.owner,
-    stop: once(async () => {
-      await served.close();
+    stop: onceWith(async (deadlineMs?: number) => {
+      await served.close(deadlineMs);
       await Promise.all([apollo.stop(), links.stop()]);
       await database.close();
     }),
