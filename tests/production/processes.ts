@@ -21,9 +21,12 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export const until = async <T>(what: string, probe: () => Promise<T | undefined>, limitMs = 90_000): Promise<T> => {
+/** Polls `probe` until it gives a value; `failed` ends the wait early with its reason. */
+export const until = async <T>(what: string, probe: () => Promise<T | undefined>, limitMs = 90_000, failed?: () => string | undefined): Promise<T> => {
   const deadline = Date.now() + limitMs;
   for (;;) {
+    const reason = failed?.();
+    if (reason) throw new Error(reason);
     const got = await probe().catch(() => undefined);
     if (got !== undefined) return got;
     if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
@@ -78,13 +81,8 @@ export function serviceProcess(name: string, port: number, env: NodeJS.ProcessEn
       proc.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
       let gone = false;
       void proc.exited.then(() => { gone = true; });
-      await until(`${name} ready`, async () => {
-        if (gone) throw new Error(`${name} exited while starting: ${logs.map((l) => l.msg).join(' | ')} ${stderr.join('')}`);
-        return (await readyStatus(proc.url)) === 200 ? true : undefined;
-      }).catch((e: Error) => {
-        if (gone) throw new Error(`${name} exited while starting: ${JSON.stringify(logs.slice(-3))} ${stderr.join('')}`);
-        throw e;
-      });
+      await until(`${name} ready`, async () => ((await readyStatus(proc.url)) === 200 ? true : undefined), 120_000,
+        () => (gone ? `${name} exited while starting: ${JSON.stringify(logs.slice(-3))} ${stderr.join('')}` : undefined));
     },
     async kill(signal) {
       proc.child.kill(signal);
@@ -132,7 +130,7 @@ export async function jwksServer(): Promise<{ keys: TestSecurity; url: string; a
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const dir = mkdtempSync(join(tmpdir(), 'srh-prod-'));
   const apiKeysFile = join(dir, 'api-keys.json');
-  writeFileSync(apiKeysFile, '[]');
+  writeFileSync(apiKeysFile, JSON.stringify({ keys: [] }));
   return {
     keys,
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`,
