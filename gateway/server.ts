@@ -157,6 +157,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // scripts/start-service.ts drains and exits on signals; Apollo's own handler would re-kill first.
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: security.production,
     // On for everyone; the introspection plugin decides per role (Apollo's switch is global).
     introspection: true,

@@ -50,6 +50,8 @@ export async function startCatalogService(options: CatalogServiceOptions): Promi
     schema: buildSubgraphSchema({ typeDefs: parse(readSchemaFile('catalog.graphql')), resolvers: resolvers as never }),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // scripts/start-service.ts drains and exits on signals; Apollo's own handler would re-kill first.
+    stopOnTerminationSignals: false,
     csrfPrevention: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });

@@ -86,6 +86,8 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     schema: regionSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // scripts/start-service.ts drains and exits on signals; Apollo's own handler would re-kill first.
+    stopOnTerminationSignals: false,
     // The gateway is the only client; it sends operations its own validation accepted.
     csrfPrevention: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), readAuditPlugin<RegionContext>()],
@@ -94,6 +96,8 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     schema: linksSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // scripts/start-service.ts drains and exits on signals; Apollo's own handler would re-kill first.
+    stopOnTerminationSignals: false,
     csrfPrevention: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });

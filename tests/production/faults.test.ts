@@ -27,6 +27,12 @@ let proxy: Awaited<ReturnType<typeof tcpProxy>>;
 let jwks: Awaited<ReturnType<typeof jwksServer>>;
 let staffToken: string;
 
+/** The value of the one series of this name with these labels (in any order) in a Prometheus text page. */
+function value(page: string, name: string, labels: Record<string, string>): number | undefined {
+  const line = page.split('\n').find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
+  return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+}
+
 const ownersOf = (r: GraphQLResult<List>) => new Set(r.data!.socialEnterprises.nodes.map((n) => n.id.split(':')[0]));
 const list = () => postGraphQL<List>(gateway.url, LIST);
 
@@ -199,20 +205,16 @@ describeOnPostgres('faults, with every service its own process on PostgreSQL', (
     expect(services.get('den-haag')!.logs.some((l) => l.reqId === reqId)).toBe(false);
 
     const gatewayMetrics = await (await fetch(gateway.url.replace(/\/graphql$/, '/metrics'))).text();
-    for (const series of [
-      /^hub_http_requests_total\{path="\/graphql",status="200",service="gateway"\} [1-9]/m,
-      /^hub_http_request_duration_seconds_bucket\{le="0.1",service="gateway",path="\/graphql"\} \d+/m,
-      /^hub_graphql_errors_total\{code="OWNER_UNAVAILABLE",service="gateway"\} [1-9]/m,
-      /^hub_owner_fetch_duration_seconds_count\{owner="den-haag",outcome="ok",service="gateway"\} [1-9]/m,
-      /^hub_owner_fetch_failures_total\{owner="rotterdam",outcome="failed",service="gateway"\} [1-9]/m,
-      /^hub_owner_circuit_open\{owner="rotterdam",service="gateway"\} 0/m,
-    ]) expect(gatewayMetrics).toMatch(series);
+    expect(value(gatewayMetrics, 'hub_http_requests_total', { path: '/graphql', status: '200' })).toBeGreaterThan(0);
+    expect(value(gatewayMetrics, 'hub_http_request_duration_seconds_count', { path: '/graphql' })).toBeGreaterThan(0);
+    expect(value(gatewayMetrics, 'hub_graphql_errors_total', { code: 'OWNER_UNAVAILABLE' })).toBeGreaterThan(0);
+    expect(value(gatewayMetrics, 'hub_owner_fetch_duration_seconds_count', { owner: 'den-haag', outcome: 'ok' })).toBeGreaterThan(0);
+    expect(value(gatewayMetrics, 'hub_owner_fetch_failures_total', { owner: 'rotterdam', outcome: 'failed' })).toBeGreaterThan(0);
+    expect(value(gatewayMetrics, 'hub_owner_circuit_open', { owner: 'rotterdam' })).toBe(0);
     const ownerMetrics = await (await fetch(services.get('den-haag')!.url.replace(/\/graphql$/, '/metrics'))).text();
-    for (const series of [
-      /^hub_db_pool_connections\{state="max",service="den-haag"\} 10$/m,
-      /^hub_db_pool_connections\{state="active",service="den-haag"\} [1-9]/m, // the scrape's own query
-      /^hub_sql_statements_total\{service="den-haag"\} [1-9]/m,
-      /^hub_http_requests_total\{path="\/graphql",status="200",service="den-haag"\} [1-9]/m,
-    ]) expect(ownerMetrics).toMatch(series);
+    expect(value(ownerMetrics, 'hub_db_pool_connections', { state: 'max' })).toBe(10);
+    expect(value(ownerMetrics, 'hub_db_pool_connections', { state: 'active' })).toBeGreaterThan(0); // the scrape's own query
+    expect(value(ownerMetrics, 'hub_sql_statements_total', {})).toBeGreaterThan(0);
+    expect(value(ownerMetrics, 'hub_http_requests_total', { path: '/graphql', status: '200' })).toBeGreaterThan(0);
   }, 60_000);
 });
