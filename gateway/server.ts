@@ -104,13 +104,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const metrics = serviceMetrics('gateway');
   // Filled below: the breaker states are the router's, and the router reports to the metrics.
   const routers: OwnerRouter[] = [];
-  const owners = ownerMetrics(metrics.registry, () => {
+  const ownerStats = ownerMetrics(metrics.registry, () => {
     const open: Record<string, boolean> = {};
     for (const r of routers) for (const [o, v] of Object.entries(r.circuitOpen())) open[o] ||= v;
     return open;
   });
   const observe = (owner: string, seconds: number, outcome: 'ok' | 'failed' | 'skipped') => {
-    owners.fetched(owner, seconds, outcome);
+    ownerStats.fetched(owner, seconds, outcome);
     if (outcome !== 'ok') options.log?.warn({ owner, outcome }, 'owner request did not succeed');
   };
   const router = new OwnerRouter({

@@ -96,7 +96,6 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     schema: linksSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    // scripts/start-service.ts drains and exits on signals; Apollo's own handler would re-kill first.
     stopOnTerminationSignals: false,
     csrfPrevention: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
