@@ -36,61 +36,61 @@ function value(page: string, name: string, labels: Record<string, string>): numb
 const ownersOf = (r: GraphQLResult<List>) => new Set(r.data!.socialEnterprises.nodes.map((n) => n.id.split(':')[0]));
 const list = () => postGraphQL<List>(gateway.url, LIST);
 
-beforeAll(async () => {
-  jwks = await jwksServer();
-  staffToken = await jwks.keys.token({ roles: ['municipality'], owners: ['den-haag'] });
-  for (const name of ['catalog', ...OWNERS]) {
-    const storage = await databases.create(name);
-    urls.set(name, (storage as { url: string }).url);
-  }
-  // Haaglanden-ZHC reaches its database only through the proxy.
-  const pg = new URL(postgresUrl!);
-  proxy = await tcpProxy({ host: pg.hostname, port: Number(pg.port || 5432) });
-  const viaProxy = new URL(urls.get('haaglanden-zhc')!);
-  viaProxy.port = String(proxy.port);
-  urls.set('haaglanden-zhc', viaProxy.toString());
-
-  const secret = signingSecret();
-  const ports = new Map(await Promise.all(['gateway', 'catalog', ...OWNERS].map(async (n) => [n, await freePort()] as const)));
-  const gatewayUrl = `http://127.0.0.1:${ports.get('gateway')}/graphql`;
-  const common = { NODE_ENV: 'production', HUB_SIGNING_SECRET: secret, SHUTDOWN_TIMEOUT_MS: '20000', GATEWAY_URL: gatewayUrl };
-
-  // Production services refuse a database that `npm run migrate` has not brought up to date.
-  const unmigrated = serviceProcess('catalog', ports.get('catalog')!, { ...common, DATABASE_URL: urls.get('catalog') });
-  await expect(unmigrated.start()).rejects.toThrow(/exited while starting.*npm run migrate/);
-  const migrateEnv = Object.fromEntries([...urls].map(([n, u]) => [`DATABASE_URL_${n.toUpperCase().replace(/-/g, '_')}`, u]));
-  expect(await runMigrate(migrateEnv)).toBe(0);
-  expect(await runMigrate(migrateEnv)).toBe(0); // re-running is harmless
-
-  for (const name of ['catalog', ...OWNERS]) {
-    services.set(name, serviceProcess(name, ports.get(name)!, {
-      ...common, DATABASE_URL: urls.get(name), SEED_DEMO: 'true', DEMO_ENTERPRISES: String(ENTERPRISES_PER_OWNER),
-    }));
-  }
-  await Promise.all([...services.values()].map((s) => s.start()));
-  gateway = serviceProcess('gateway', ports.get('gateway')!, {
-    ...common,
-    CATALOG_URL: services.get('catalog')!.url,
-    OWNER_URLS: OWNERS.map((o) => `${o}=${services.get(o)!.url}`).join(','),
-    // Generous for a loaded CI machine; the breaker opens after two failures and retries soon.
-    OWNER_TIMEOUT_MS: '8000',
-    OWNER_BREAKER_FAILURES: '2',
-    OWNER_BREAKER_COOLDOWN_MS: '300',
-    JWKS_URL: jwks.url,
-    API_KEYS_FILE: jwks.apiKeysFile,
-    RATE_LIMIT_PER_MINUTE: 'off',
-  });
-  await gateway.start();
-}, 240_000);
-
-afterAll(async () => {
-  await Promise.all([gateway, ...services.values()].filter(Boolean).map((s) => (s.child.exitCode === null && s.child.signalCode === null ? s.kill('SIGKILL') : undefined)));
-  await proxy?.close();
-  await jwks?.close();
-  await databases.dropAll();
-}, 60_000);
-
 describeOnPostgres('faults, with every service its own process on PostgreSQL', () => {
+  beforeAll(async () => {
+    jwks = await jwksServer();
+    staffToken = await jwks.keys.token({ roles: ['municipality'], owners: ['den-haag'] });
+    for (const name of ['catalog', ...OWNERS]) {
+      const storage = await databases.create(name);
+      urls.set(name, (storage as { url: string }).url);
+    }
+    // Haaglanden-ZHC reaches its database only through the proxy.
+    const pg = new URL(postgresUrl!);
+    proxy = await tcpProxy({ host: pg.hostname, port: Number(pg.port || 5432) });
+    const viaProxy = new URL(urls.get('haaglanden-zhc')!);
+    viaProxy.port = String(proxy.port);
+    urls.set('haaglanden-zhc', viaProxy.toString());
+
+    const secret = signingSecret();
+    const ports = new Map(await Promise.all(['gateway', 'catalog', ...OWNERS].map(async (n) => [n, await freePort()] as const)));
+    const gatewayUrl = `http://127.0.0.1:${ports.get('gateway')}/graphql`;
+    const common = { NODE_ENV: 'production', HUB_SIGNING_SECRET: secret, SHUTDOWN_TIMEOUT_MS: '20000', GATEWAY_URL: gatewayUrl };
+
+    // Production services refuse a database that `npm run migrate` has not brought up to date.
+    const unmigrated = serviceProcess('catalog', ports.get('catalog')!, { ...common, DATABASE_URL: urls.get('catalog') });
+    await expect(unmigrated.start()).rejects.toThrow(/exited while starting.*npm run migrate/);
+    const migrateEnv = Object.fromEntries([...urls].map(([n, u]) => [`DATABASE_URL_${n.toUpperCase().replace(/-/g, '_')}`, u]));
+    expect(await runMigrate(migrateEnv)).toBe(0);
+    expect(await runMigrate(migrateEnv)).toBe(0); // re-running is harmless
+
+    for (const name of ['catalog', ...OWNERS]) {
+      services.set(name, serviceProcess(name, ports.get(name)!, {
+        ...common, DATABASE_URL: urls.get(name), SEED_DEMO: 'true', DEMO_ENTERPRISES: String(ENTERPRISES_PER_OWNER),
+      }));
+    }
+    await Promise.all([...services.values()].map((s) => s.start()));
+    gateway = serviceProcess('gateway', ports.get('gateway')!, {
+      ...common,
+      CATALOG_URL: services.get('catalog')!.url,
+      OWNER_URLS: OWNERS.map((o) => `${o}=${services.get(o)!.url}`).join(','),
+      // Generous for a loaded CI machine; the breaker opens after two failures and retries soon.
+      OWNER_TIMEOUT_MS: '8000',
+      OWNER_BREAKER_FAILURES: '2',
+      OWNER_BREAKER_COOLDOWN_MS: '300',
+      JWKS_URL: jwks.url,
+      API_KEYS_FILE: jwks.apiKeysFile,
+      RATE_LIMIT_PER_MINUTE: 'off',
+    });
+    await gateway.start();
+  }, 240_000);
+
+  afterAll(async () => {
+    await Promise.all([gateway, ...services.values()].filter(Boolean).map((s) => (s.child.exitCode === null && s.child.signalCode === null ? s.kill('SIGKILL') : undefined)));
+    await proxy?.close();
+    await jwks?.close();
+    await databases.dropAll();
+  }, 60_000);
+
   it('an owner killed mid-load: the others keep answering, errors name it, it is used again after its restart', async () => {
     const complete = await list();
     expect(complete.errors).toBeUndefined();
