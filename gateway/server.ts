@@ -6,8 +6,9 @@ import { formatError } from '../lib/apollo-options.ts';
 import { HttpError } from '../lib/http/http-error.ts';
 import { serveGraphQL, type Served } from '../lib/http/serve.ts';
 import { actsFor, ANONYMOUS, type Identity, type Role } from '../lib/identity.ts';
-import { once } from '../lib/once.ts';
-import { serviceMetrics } from '../lib/metrics.ts';
+import { onceWith } from '../lib/once.ts';
+import { ownerMetrics, serviceMetrics } from '../lib/metrics.ts';
+import { REQUEST_ID_HEADER, type Logger } from '../lib/log.ts';
 import { serviceKey, signRequest } from '../lib/service-auth.ts';
 import { ApiKeyStore, type ApiKeyRecord } from './auth/api-keys.ts';
 import { authenticator } from './auth/authenticate.ts';
@@ -23,6 +24,7 @@ import { ideHandler } from './ide/serve.ts';
 import { httpTransport } from './router/http-transport.ts';
 import { OwnerRouter } from './router/owner-router.ts';
 import { buildRoutingTable } from './router/routing-table.ts';
+import type { BreakerSettings } from './router/circuit-breaker.ts';
 
 export interface GatewaySecurity {
   /** Master secret; each service's signing key is derived from it. */
@@ -53,16 +55,22 @@ export interface GatewayOptions {
   twoPhase?: boolean;
   /** The GraphQL IDE at /ide (gateway/ide); default on. */
   ide?: boolean;
+  /** When an owner that keeps failing is skipped, and for how long. */
+  breaker?: BreakerSettings;
   security: GatewaySecurity;
+  log?: Logger;
 }
 
 export interface GatewayContext {
   identity: Identity;
+  /** Sent on to every service this request reaches, so their log lines carry it too. */
+  requestId?: string;
 }
 
 export interface Gateway extends Served {
   router: OwnerRouter;
-  stop(): Promise<void>;
+  /** Graceful: in-flight requests get up to `deadlineMs` (serve.ts). */
+  stop(deadlineMs?: number): Promise<void>;
 }
 
 async function reachable(url: string): Promise<boolean> {
@@ -87,13 +95,29 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const table = buildRoutingTable(readSchemaFile('region.graphql'));
   const keys = new Map<string, Buffer>();
   const keyFor = (service: string) => keys.get(service) ?? keys.set(service, serviceKey(security.signingSecret, service)).get(service)!;
+  // Each service's request is signed for that service, after the router split it, and carries the request id.
+  const headers = (service: string, body: string, context: unknown) => {
+    const ctx = context as GatewayContext | undefined;
+    return { ...signRequest(keyFor(service), ctx?.identity ?? ANONYMOUS, body), ...(ctx?.requestId ? { [REQUEST_ID_HEADER]: ctx.requestId } : {}) };
+  };
   const transport = httpTransport({
     urls: new Map([['catalog', options.catalogUrl], ...options.owners.map((o) => [o.code, o.url] as [string, string])]),
-    // Each service's request is signed for that service, after the router split it.
-    headers: (service, body, context) => signRequest(keyFor(service), (context as GatewayContext | undefined)?.identity ?? ANONYMOUS, body),
+    headers,
   });
+  const metrics = serviceMetrics('gateway');
+  // Filled below: the breaker states are the router's, and the router reports to the metrics.
+  const routers: OwnerRouter[] = [];
+  const ownerStats = ownerMetrics(metrics.registry, () => {
+    const open: Record<string, boolean> = {};
+    for (const r of routers) for (const [o, v] of Object.entries(r.circuitOpen())) open[o] ||= v;
+    return open;
+  });
+  const observe = (owner: string, seconds: number, outcome: 'ok' | 'failed' | 'skipped') => {
+    ownerStats.fetched(owner, seconds, outcome);
+    if (outcome !== 'ok') options.log?.warn({ owner, outcome }, 'owner request did not succeed');
+  };
   const router = new OwnerRouter({
-    table, owners: options.owners.map((o) => o.code), transport, timeoutMs, twoPhase: options.twoPhase,
+    table, owners: options.owners.map((o) => o.code), transport, timeoutMs, twoPhase: options.twoPhase, breaker: options.breaker, observe,
     // Small counts of people are shown only to staff of every owner in the cell.
     exemptFromSuppression: (owners, context) => {
       const identity = (context as GatewayContext | undefined)?.identity ?? ANONYMOUS;
@@ -103,11 +127,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // region-links (fields whose target may be another owner's) lives next to each owner's contract.
   const linksTransport = httpTransport({
     urls: new Map(options.owners.map((o) => [o.code, linksUrl(o.url)] as [string, string])),
-    headers: (service, body, context) => signRequest(keyFor(service), (context as GatewayContext | undefined)?.identity ?? ANONYMOUS, body),
+    headers,
   });
   const linksRouter = new OwnerRouter({
     table: buildRoutingTable(readSchemaFile('region-links.graphql')), owners: options.owners.map((o) => o.code), transport: linksTransport, timeoutMs,
+    breaker: options.breaker, observe,
   });
+  routers.push(router, linksRouter);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name }) => {
@@ -134,6 +160,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // scripts/start-service.ts drains and exits on signals; Apollo's own handler would re-kill first.
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: security.production,
     // On for everyone; the introspection plugin decides per role (Apollo's switch is global).
     introspection: true,
@@ -158,8 +186,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
     authenticate: (req, body) => authenticate(req.headers, body),
     admit,
-    context: async (_req, identity) => ({ identity }),
-    metrics: serviceMetrics('gateway'),
+    context: async (req, identity) => ({ identity, requestId: req.headers[REQUEST_ID_HEADER] as string | undefined }),
+    metrics,
+    log: options.log,
     pages: options.ide === false ? {} : { '/ide': ideHandler() },
     // Pages of 50-100 entities are 30-100 kB of JSON; below 8 kB gzip costs more than it saves.
     compressAboveBytes: 8 * 1024,
@@ -170,12 +199,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       ].map(async ([name, url]) => [name, await reachable(url)] as const));
       return Object.fromEntries(checks);
     },
+    // Ready while the catalog and at least one owner answer: one owner down is a partial answer, not an outage.
+    ready: (checks) => checks.catalog === true && options.owners.some((o) => checks[o.code]),
   });
   return {
     ...served,
     router,
-    stop: once(async () => {
-      await served.close();
+    stop: onceWith(async (deadlineMs?: number) => {
+      await served.close(deadlineMs);
       await apollo.stop();
       await Promise.all([transport.close(), linksTransport.close()]);
     }),

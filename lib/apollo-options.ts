@@ -27,7 +27,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (code === ErrorCode.INTERNAL_SERVER_ERROR) {
     console.error('internal error:', error);
-    return { message: 'Internal server error.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    // The owner the router tagged it with is no internal detail: it tells the client whose part failed.
+    const owner = formatted.extensions?.owner;
+    return { message: 'Internal server error.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(owner === undefined ? {} : { owner }) } };
   }
   return formatted;
 }

@@ -14,6 +14,7 @@ import { argumentAt, flattenFields, operationWith, responseKey, withListArgument
 import type { AggregateRule, RootRule, RoutingTable } from './routing-table.ts';
 import type { OwnerTransport, SubgraphRequest, SubgraphResponse } from './transport.ts';
 import { bodyVariables, fillBodies, planTwoPhase, type TwoPhase } from './two-phase.ts';
+import { CircuitBreakers, DEFAULT_BREAKER, type BreakerSettings } from './circuit-breaker.ts';
 
 /**
  * The owner router: the regional subgraph is composed once, and this is its data source.
@@ -35,6 +36,18 @@ export interface OwnerRouterOptions {
   twoPhase?: boolean;
   /** Whether the caller (the host's context) may see unsuppressed small counts of all these owners. */
   exemptFromSuppression?: (owners: readonly string[], context: unknown) => boolean;
+  /** When an owner that keeps failing is skipped, and for how long (circuit-breaker.ts). */
+  breaker?: BreakerSettings;
+  /** Told about every owner request: its time and whether it answered, failed or was skipped. */
+  observe?: (owner: string, seconds: number, outcome: 'ok' | 'failed' | 'skipped') => void;
+}
+
+/** A keep-alive socket the owner closed under us (e.g. it restarted): safe to retry a read once. */
+function connectionReset(e: unknown): boolean {
+  for (let err = e as { code?: string; cause?: unknown } | undefined; err; err = err.cause as typeof err) {
+    if (err.code === 'ECONNRESET' || err.code === 'UND_ERR_SOCKET' || err.code === 'EPIPE') return true;
+  }
+  return false;
 }
 
 type Variables = Record<string, unknown>;
@@ -86,14 +99,21 @@ export class OwnerRouter {
   private readonly owners: Set<string>;
   /** Analyses by operation name and text, bounded by the text's size (the AST is a small multiple). */
   private readonly cache: LRUCache<string, Analysis>;
+  private readonly breakers: CircuitBreakers;
 
   constructor(private readonly options: OwnerRouterOptions) {
     this.owners = new Set(options.owners);
+    this.breakers = new CircuitBreakers(options.breaker ?? DEFAULT_BREAKER);
     this.cache = new LRUCache({ maxSize: options.cacheBytes ?? 4 * 2 ** 20, sizeCalculation: (_v, key) => key.length });
   }
 
   get ownerCodes(): string[] {
     return [...this.owners];
+  }
+
+  /** Owners the circuit breaker skips right now (for readiness and metrics). */
+  circuitOpen(): Record<string, boolean> {
+    return Object.fromEntries([...this.owners].map((o) => [o, this.breakers.isOpen(o)]));
   }
 
   async execute(request: SubgraphRequest, context?: unknown): Promise<SubgraphResponse> {
@@ -158,7 +178,7 @@ export class OwnerRouter {
     for (const p of picked) byOwner.set(p.owner, [...(byOwner.get(p.owner) ?? []), p]);
     d.bodyFailures = new Map();
     await Promise.all([...byOwner].map(async ([owner, mine]) => {
-      const got = await this.send(owner, { query: plan.bodiesQuery, variables: bodyVariables(plan, mine, variables) }, context);
+      const got = await this.send(owner, { query: plan.bodiesQuery, variables: bodyVariables(plan, mine, variables) }, context, true);
       const bodies = got.ok ? got.response.data?._entities : undefined;
       if (!got.ok || !Array.isArray(bodies)) {
         d.bodyFailures!.set(owner, got.ok ? 'no bodies in its answer' : got.reason);
@@ -191,16 +211,34 @@ export class OwnerRouter {
       query: print(doc),
       variables: Object.fromEntries(Object.entries(variables).filter(([k]) => used.has(k))),
       ...(analysis.operation.name ? { operationName: analysis.operation.name.value } : {}),
-    }, context);
+    }, context, analysis.operation.operation !== 'mutation');
   }
 
-  private async send(owner: string, request: SubgraphRequest, context: unknown): Promise<OwnerResult> {
+  /**
+   * One request to one owner within the deadline, through its circuit breaker. A read whose
+   * connection was reset is sent once more; a write never is (it may have been done).
+   */
+  private async send(owner: string, request: SubgraphRequest, context: unknown, read: boolean): Promise<OwnerResult> {
+    if (!this.breakers.admit(owner)) {
+      this.options.observe?.(owner, 0, 'skipped');
+      const seconds = Math.ceil(this.breakers.retryInMs(owner) / 1000);
+      return { ok: false, reason: `skipped after repeated failures; tried again in ${seconds} s` };
+    }
+    const started = performance.now();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new Error(`timed out after ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+    const attempt = () => this.options.transport.send(owner, request, { signal: controller.signal, context });
     try {
-      const response = await this.options.transport.send(owner, request, { signal: controller.signal, context });
+      const response = await attempt().catch((e: unknown) => {
+        if (read && !controller.signal.aborted && connectionReset(e)) return attempt();
+        throw e;
+      });
+      this.breakers.succeeded(owner);
+      this.options.observe?.(owner, (performance.now() - started) / 1000, 'ok');
       return { ok: true, response };
     } catch (e) {
+      this.breakers.failed(owner);
+      this.options.observe?.(owner, (performance.now() - started) / 1000, 'failed');
       const reason = controller.signal.aborted ? String((controller.signal.reason as Error)?.message ?? 'timed out') : (e as Error).message;
       return { ok: false, reason };
     } finally {

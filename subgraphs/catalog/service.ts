@@ -2,7 +2,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { sql } from 'drizzle-orm';
 import * as schema from '../../drizzle/catalog/schema.ts';
 import { readSchemaFile } from '../../lib/schema-files.ts';
 import { formatError } from '../../lib/apollo-options.ts';
@@ -10,8 +9,10 @@ import { openDatabase, type Database, type Storage } from '../../lib/db/connect.
 import { serveGraphQL, type Served } from '../../lib/http/serve.ts';
 import { MIGRATIONS } from '../../lib/paths.ts';
 import { signedByGateway } from '../../lib/http/signed-requests.ts';
-import { once } from '../../lib/once.ts';
+import { onceWith } from '../../lib/once.ts';
 import { serviceMetrics } from '../../lib/metrics.ts';
+import { bringUpToDate, type MigrationMode } from '../../lib/db/migrations.ts';
+import type { Logger } from '../../lib/log.ts';
 import type { OwnerSettings } from '../owners.ts';
 import { resolvers, type CatalogContext } from './resolvers.ts';
 import { readSnapshot } from './snapshot.ts';
@@ -24,22 +25,33 @@ export interface CatalogServiceOptions {
   host?: string;
   /** This service's key for the gateway's request signatures (lib/service-auth.ts). */
   signingKey: Buffer;
+  /** Migrate on start (default) or require `npm run migrate` to have run (production). */
+  migrations?: MigrationMode;
+  log?: Logger;
 }
 
 export interface CatalogService extends Served {
   database: Database<typeof schema>;
-  stop(): Promise<void>;
+  /** Graceful: in-flight requests get up to `deadlineMs` (serve.ts), then the pool closes. */
+  stop(deadlineMs?: number): Promise<void>;
 }
 
 export async function startCatalogService(options: CatalogServiceOptions): Promise<CatalogService> {
   const database = await openDatabase(options.storage, schema);
-  await database.migrate(MIGRATIONS.catalog);
+  try {
+    await bringUpToDate(database, MIGRATIONS.catalog, options.migrations ?? 'apply');
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
   await syncCatalog(database.db, options.owners);
   const catalog = await readSnapshot(database.db);
   const apollo = new ApolloServer<CatalogContext>({
     schema: buildSubgraphSchema({ typeDefs: parse(readSchemaFile('catalog.graphql')), resolvers: resolvers as never }),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // scripts/start-service.ts drains and exits on signals; Apollo's own handler would re-kill first.
+    stopOnTerminationSignals: false,
     csrfPrevention: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
@@ -50,16 +62,15 @@ export async function startCatalogService(options: CatalogServiceOptions): Promi
     host: options.host,
     authenticate: signedByGateway(options.signingKey),
     context: async () => ({ catalog }),
-    metrics: serviceMetrics('catalog', database.statements),
-    health: async () => {
-      try { await database.db.execute(sql`select 1`); return { database: true }; } catch { return { database: false }; }
-    },
+    metrics: serviceMetrics('catalog', { sqlStatements: database.statements, pool: database.pool }),
+    log: options.log,
+    health: async () => ({ database: await database.ping() }),
   });
   return {
     ...served,
     database,
-    stop: once(async () => {
-      await served.close();
+    stop: onceWith(async (deadlineMs?: number) => {
+      await served.close(deadlineMs);
       await apollo.stop();
       await database.close();
     }),

@@ -6,8 +6,10 @@ import { formatError } from '../../lib/apollo-options.ts';
 import { openDatabase, type Database, type Storage } from '../../lib/db/connect.ts';
 import { serveGraphQL, type Served } from '../../lib/http/serve.ts';
 import { MIGRATIONS } from '../../lib/paths.ts';
-import { once } from '../../lib/once.ts';
+import { onceWith } from '../../lib/once.ts';
 import { serviceMetrics } from '../../lib/metrics.ts';
+import { bringUpToDate, type MigrationMode } from '../../lib/db/migrations.ts';
+import type { Logger } from '../../lib/log.ts';
 import type { OwnerSettings } from '../owners.ts';
 import { signedByGateway } from '../../lib/http/signed-requests.ts';
 import { readAuditPlugin } from './audit.ts';
@@ -46,6 +48,9 @@ export interface RegionServiceOptions {
   outbox?: OutboxOptions & { intervalMs?: number };
   /** How long the change feed keeps superseded changes and tombstones (default 30 days). */
   changeRetentionDays?: number;
+  /** Migrate on start (default) or require `npm run migrate` to have run (production). */
+  migrations?: MigrationMode;
+  log?: Logger;
 }
 
 const DEFAULT_CHANGE_RETENTION_DAYS = 30;
@@ -57,14 +62,20 @@ export interface RegionService extends Served {
   owner: OwnerSettings;
   /** Writes to other owners waiting for delivery (DESIGN.md §2, mechanism 3). */
   outbox: OutboxDelivery;
-  stop(): Promise<void>;
+  /** Graceful: in-flight requests get up to `deadlineMs` (serve.ts), then the pool closes. */
+  stop(deadlineMs?: number): Promise<void>;
 }
 
 export async function prepareRegionDatabase(
-  options: Pick<RegionServiceOptions, 'owner' | 'storage' | 'seedDemo' | 'demoEnterprises' | 'demoContracts'>, valuation: ValuationRules | null,
+  options: Pick<RegionServiceOptions, 'owner' | 'storage' | 'seedDemo' | 'demoEnterprises' | 'demoContracts' | 'migrations'>, valuation: ValuationRules | null,
 ) {
   const database = await openDatabase(options.storage, schema);
-  await database.migrate(MIGRATIONS.region);
+  try {
+    await bringUpToDate(database, MIGRATIONS.region, options.migrations ?? 'apply');
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
   if (options.seedDemo) {
     const [{ n }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(schema.socialEnterprise);
     if (n === 0) {
@@ -95,6 +106,8 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     schema: regionSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    // scripts/start-service.ts drains and exits on signals; Apollo's own handler would re-kill first.
+    stopOnTerminationSignals: false,
     // The gateway is the only client; it sends operations its own validation accepted.
     csrfPrevention: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), readAuditPlugin<RegionContext>()],
@@ -103,6 +116,7 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     schema: linksSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
     csrfPrevention: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
@@ -114,10 +128,9 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     host: options.host,
     authenticate: signedByGateway(options.signingKey),
     context: async (_req, viewer) => createRegionContext(services, viewer),
-    metrics: serviceMetrics(options.owner.code, database.statements),
-    health: async () => {
-      try { await database.db.execute(sql`select 1`); return { database: true }; } catch { return { database: false }; }
-    },
+    metrics: serviceMetrics(options.owner.code, { sqlStatements: database.statements, pool: database.pool }),
+    log: options.log,
+    health: async () => ({ database: await database.ping() }),
   });
   const retentionSeconds = (options.changeRetentionDays ?? DEFAULT_CHANGE_RETENTION_DAYS) * 86_400;
   const prune = () => pruneChangeLog(database.db, retentionSeconds).catch((e: unknown) => console.error(`[${options.owner.code}] change feed compaction failed:`, e));
@@ -128,11 +141,11 @@ export async function startRegionService(options: RegionServiceOptions): Promise
     database,
     owner: options.owner,
     outbox,
-    stop: once(async () => {
+    stop: onceWith(async (deadlineMs?: number) => {
+      await served.close(deadlineMs);
       stopRetention();
       await outbox.stop();
       clearInterval(pruning);
-      await served.close();
       await Promise.all([apollo.stop(), links.stop()]);
       await database.close();
     }),
