@@ -249,18 +249,15 @@ describe('demo data across owners', () => {
     }
   });
 
-  it('generates 100,000 enterprises in one pass within seconds', () => {
+  // How fast it generates is the benchmark's business (bench --dataset large), never a test's.
+  it('generates 100,000 enterprises in one pass, unique and within the offering bounds', () => {
     const owner = owners.find((o) => o.municipalities.length > 1) ?? owners[0];
-    const started = performance.now();
     const d = generateDemoData(owner, { enterprises: 100_000 });
-    const elapsed = performance.now() - started;
-    console.info(`generated 100,000 enterprises and ${d.offerings.length} offerings in ${Math.round(elapsed)} ms`);
     expect(d.enterprises).toHaveLength(100_000);
     expect(d.offerings.length).toBeGreaterThan(600_000);
     expect(d.offerings.length).toBeLessThan(800_000);
     expect(new Set(d.enterprises.map((e) => e.kvkNumber)).size).toBe(100_000);
     expect(new Set(d.enterprises.map((e) => e.name)).size).toBe(100_000);
-    expect(elapsed).toBeLessThan(15_000);
   });
 });
 
