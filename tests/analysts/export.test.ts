@@ -133,7 +133,7 @@ describe('export', () => {
     writeFileSync(join(dir, 'q.graphql'), `query($owner: ID, $q: String) { socialEnterprises(first: 2, filter: { owner: $owner, query: $q }) {
       nodes { name shareWithDistance staffTotal } } }`);
     await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/export.ts', '--query', join(dir, 'q.graphql'), '--format', 'csv',
-      '--dutch', '--out', join(dir, 'out.csv'), '--var', 'owner=den-haag', '--var', 'q=Koffie', '--url', hub.url]);
+      '--dutch', '--out', join(dir, 'out.csv'), '--var', 'owner=den-haag', '--var', 'q="\\"Koffie\\""', '--url', hub.url]);
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('\uFEFFname;shareWithDistance;staffTotal\r\n"Koffie, ""Thee"" & Zoë\'s Bakkerij";0,4286;7\r\n');
   });
 
@@ -141,7 +141,7 @@ describe('export', () => {
     const calls: unknown[][] = [];
     const progress = { start: (t: number | null) => calls.push(['start', t]), update: (n: number) => calls.push(['update', n]), stop: () => calls.push(['stop']) };
     const sink = () => new Writable({ write(_c, _e, done) { done(); } });
-    await exportQuery({ url: hub.url, format: 'ndjson', out: sink(), progress, query: `{ socialEnterprises(first: 1, filter: { query: "Koffie" }) { nodes { id } } }` });
+    await exportQuery({ url: hub.url, format: 'ndjson', out: sink(), progress, query: `{ socialEnterprises(first: 1, filter: { query: "\\"Koffie\\"" }) { nodes { id } } }` });
     expect(calls).toEqual([['start', 1], ['update', 1], ['stop']]);
     // auditLog has no totalCount: the exporter asks again without it and runs without a total.
     calls.length = 0;

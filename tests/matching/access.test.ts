@@ -83,6 +83,9 @@ describe('vacancies', () => {
     expect(open).toEqual({ data: { vacancies: { totalCount: 1, missingOwners: [], nodes: [
       { title: 'Magazijnmedewerker Delft', status: 'PUBLISHED', owner: { code: 'haaglanden-zhc' }, occupation: { code: '4321', label: 'Magazijnmedewerkers' } },
     ] } } });
+    // A word finds the Dutch compounds it starts ("magazijn" → "Magazijnmedewerker"), published only.
+    const compound = await hub.query(search, { f: { query: 'magazijn' } });
+    expect(compound.data.vacancies.nodes.map((n: { title: string }) => n.title)).toEqual(['Magazijnmedewerker Delft']);
     const staff = await asRole(hub, 'municipality', 'rotterdam');
     const drafts = await staff(search, { f: { query: 'orderpicken', statuses: ['DRAFT', 'PUBLISHED'] } });
     expect(drafts.data.vacancies.nodes.map((n: { title: string }) => n.title).sort()).toEqual(['Magazijnmedewerker Delft', 'Magazijnmedewerker haven']);

@@ -40,10 +40,28 @@ export async function fewTextMatches(db: Db, table: AnyColumn['table'], search: 
   return parsed[0].Plan['Plan Rows'] < SORT_MATCHES_BELOW;
 }
 
+/**
+ * Words of a query of plain words only, as prefixes ("schoonmaak:*"): the Dutch configuration does
+ * not split compounds, so "schoonmaak" alone would never find "Schoonmaakmedewerker". Only
+ * letters and digits reach to_tsquery, so it cannot throw; a query with websearch syntax (quotes,
+ * "or", a leading minus) keeps exactly the websearch meaning.
+ */
+function compoundPrefixes(q: string): string | undefined {
+  if (/["-]/.test(q) || /(^|\s)or(\s|$)/i.test(q)) return undefined;
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu);
+  // Short words as prefixes would match nearly everything.
+  if (!words || words.length > 8 || words.some((w) => w.length < 4)) return undefined;
+  return words.map((w) => `${w}:*`).join(' & ');
+}
+
 /** Dutch full-text match; user text goes through websearch_to_tsquery, which never throws. */
 export function matchesText(search: AnyColumn, query: string | null | undefined): SQL | undefined {
   const q = query?.trim();
-  return q ? sql`${search} @@ websearch_to_tsquery('dutch'::regconfig, ${q})` : undefined;
+  if (!q) return undefined;
+  const prefixes = compoundPrefixes(q);
+  return prefixes
+    ? sql`${search} @@ (websearch_to_tsquery('dutch'::regconfig, ${q}) || to_tsquery('simple'::regconfig, ${prefixes}))`
+    : sql`${search} @@ websearch_to_tsquery('dutch'::regconfig, ${q})`;
 }
 
 export function inList(column: AnyColumn, values: string[] | null | undefined): SQL | undefined {
