@@ -58,6 +58,27 @@ export interface MergeResult {
   remapPath(owner: string, path: readonly (string | number)[]): (string | number)[] | null;
 }
 
+/** A merged page's `pageInfo` as the client selected it (forward paging only). */
+export function pageInfoValue(
+  field: FieldNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown>,
+  page: { hasNextPage: boolean; startCursor: string | null; endCursor: string | null },
+): Record<string, unknown> {
+  const info: Record<string, unknown> = {};
+  for (const f of flattenFields(field.selectionSet!, fragments, variables)) {
+    const k = responseKey(f);
+    switch (f.name.value) {
+      case 'hasNextPage': info[k] = page.hasNextPage; break;
+      case 'hasPreviousPage': info[k] = false; break;
+      case 'startCursor': info[k] = page.startCursor; break;
+      case 'endCursor': info[k] = page.endCursor; break;
+      case '__typename': info[k] = 'PageInfo'; break;
+    }
+  }
+  return info;
+}
+
 export function mergeConnections(
   field: FieldNode,
   fragments: Map<string, FragmentDefinitionNode>,
@@ -77,21 +98,9 @@ export function mergeConnections(
       case 'nodes':
         value[key] = picked.map((p) => (p.page[key] as unknown[])[p.index]);
         break;
-      case 'pageInfo': {
-        const info: Record<string, unknown> = {};
-        for (const f of flattenFields(sel.selectionSet!, fragments, variables)) {
-          const k = responseKey(f);
-          switch (f.name.value) {
-            case 'hasNextPage': info[k] = hasNextPage; break;
-            case 'hasPreviousPage': info[k] = false; break;
-            case 'startCursor': info[k] = picked[0]?.raw ?? null; break;
-            case 'endCursor': info[k] = picked.at(-1)?.raw ?? null; break;
-            case '__typename': info[k] = 'PageInfo'; break;
-          }
-        }
-        value[key] = info;
+      case 'pageInfo':
+        value[key] = pageInfoValue(sel, fragments, variables, { hasNextPage, startCursor: picked[0]?.raw ?? null, endCursor: picked.at(-1)?.raw ?? null });
         break;
-      }
       case 'totalCount': {
         const counts = answered.map((p) => p.connection![key]);
         value[key] = counts.some((c) => typeof c !== 'number') ? null : (counts as number[]).reduce((a, b) => a + b, 0);

@@ -1,4 +1,5 @@
 import { Kind, type FieldNode, type FragmentDefinitionNode } from 'graphql';
+import { pageInfoValue } from './connection-merge.ts';
 import { fieldNode, flattenFields, responseKey, withSelections } from './document.ts';
 
 /**
@@ -101,21 +102,9 @@ export function mergeFeeds(
       case 'nodes':
         value[key] = picked.map((p) => (p.feed[key] as unknown[])[p.index]);
         break;
-      case 'pageInfo': {
-        const info: Record<string, unknown> = {};
-        for (const f of flattenFields(sel.selectionSet!, fragments, variables)) {
-          const k = responseKey(f);
-          switch (f.name.value) {
-            case 'hasNextPage': info[k] = hasNextPage; break;
-            case 'hasPreviousPage': info[k] = false; break;
-            case 'startCursor': info[k] = picked[0]?.vector ?? endCursor; break;
-            case 'endCursor': info[k] = endCursor; break;
-            case '__typename': info[k] = 'PageInfo'; break;
-          }
-        }
-        value[key] = info;
+      case 'pageInfo':
+        value[key] = pageInfoValue(sel, fragments, variables, { hasNextPage, startCursor: picked[0]?.vector ?? endCursor, endCursor });
         break;
-      }
       case 'missingOwners':
         value[key] = [...missingOwners].sort();
         break;
